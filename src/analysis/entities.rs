@@ -1,0 +1,408 @@
+//! Finds mentions of people, organisations, places, groups and events by general means:
+//! capitalised word runs split at titles and known names, typed by gazetteers (assets/) and
+//! by cues (a title before a name, "Council" ending an organisation, a first name, a speech
+//! verb after a surname). It never decides which mentions are the same entity (aliases.rs).
+
+use std::collections::HashSet;
+
+use super::gazetteer::{gazetteer, Gazetteer};
+use super::tokens::Token;
+use super::EntityType;
+
+/// One mention found in the text (byte offsets), before alias merging.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// The head noun of a title written just before a person's name ("prime minister"), so that
+    /// later references by title ("the Iraqi premier") can find the person.
+    pub title: Option<String>,
+    /// The nationality written before the title or name ("Iraqi"), for the same purpose.
+    pub nationality: Option<String>,
+}
+
+const CONNECTORS: [&str; 14] = [
+    "of", "the", "al", "bin", "ibn", "bint", "de", "van", "von", "der", "du", "da", "del", "for",
+];
+
+const ORG_CUES: [&str; 62] = [
+    "Council", "Committee", "Commission", "Force", "Forces", "Units", "Unit", "Authority",
+    "Agency", "Ministry", "Office", "Organization", "Organisation", "University", "College",
+    "Court", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Group", "Association",
+    "Union", "Army", "Guards", "Police", "Service", "Services", "Times", "News", "Post", "Herald",
+    "Journal", "Tribune", "Institute", "Parliament", "Assembly", "Congress", "Senate",
+    "Department", "Bureau", "Foundation", "Federation", "League", "Club", "Network", "Party",
+    "Movement", "Front", "Brigades", "Corps", "Fund", "Society", "Board", "Administration",
+    "Airlines", "Alliance", "Coalition", "Cabinet", "Navy",
+];
+
+const PLACE_CUES: [&str; 24] = [
+    "City", "Province", "County", "District", "Region", "River", "Lake", "Sea", "Ocean",
+    "Mountains", "Island", "Islands", "Bay", "Street", "Avenue", "Square", "Airport", "Valley",
+    "Desert", "Peninsula", "Strait", "Coast", "Governorate", "Territory",
+];
+
+const EVENT_CUES: [&str; 14] = [
+    "War", "Olympics", "Games", "Cup", "Championship", "Championships", "Summit", "Festival",
+    "Revolution", "Equinox", "Comicon", "Expo", "Marathon", "Tournament",
+];
+
+const COMPASS: [&str; 12] = [
+    "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West", "Central",
+    "Northeast", "Northwest", "Upper",
+];
+
+/// Lowercase words that, after a name, make it an event or a thing ("Corona pandemic").
+fn lowercase_tail(word: &str) -> Option<EntityType> {
+    match word {
+        "pandemic" | "epidemic" | "outbreak" => Some(EntityType::Event),
+        "virus" => Some(EntityType::Other),
+        _ => None,
+    }
+}
+
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Words written capitalised somewhere other than a sentence start: evidence of a name.
+    mid_caps: HashSet<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Capitalised, or an Arabic-article name such as "al-Kadhimi".
+    fn is_cap(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            return true;
+        }
+        let rest = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-"));
+        rest.is_some_and(|r| r.starts_with(char::is_uppercase))
+    }
+
+    /// Only spaces between word `i` and word `i + 1` (no comma, bracket or quote mark).
+    fn joined(&self, i: usize) -> bool {
+        if i + 1 >= self.tokens.len() {
+            return false;
+        }
+        let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && gap.len() <= 3
+    }
+
+    /// The text of words `a..b` (exclusive), as written.
+    fn span(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+    }
+}
+
+/// Strips a possessive ending ("Iran’s" → "Iran") from a word's end offset.
+fn without_possessive(text: &str, start: usize, end: usize) -> usize {
+    let word = &text[start..end];
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return start + stem.len();
+            }
+        }
+    }
+    end
+}
+
+/// Finds the entity mentions of one article.
+pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
+    let g = gazetteer();
+    let mut mid_caps = HashSet::new();
+    for t in tokens.iter().filter(|t| !t.sentence_start) {
+        let w = t.text(text);
+        if w.starts_with(char::is_uppercase) {
+            mid_caps.insert(strip_possessive_word(w));
+        }
+    }
+    let words = Words {
+        text,
+        tokens,
+        mid_caps,
+    };
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = words.word(i);
+        if !words.is_cap(i) {
+            if let Some(kind) = g.type_of_lowercase(strip_possessive_word(w)) {
+                let end = without_possessive(text, tokens[i].start, tokens[i].end);
+                mentions.push(Mention { start: tokens[i].start, end, kind, title: None, nationality: None });
+            }
+            i += 1;
+            continue;
+        }
+        // A chunk: capitalised words joined by spaces, with connectors between them.
+        let mut j = i + 1;
+        while j < tokens.len() && words.joined(j - 1) && !tokens[j].sentence_start {
+            if words.is_cap(j) {
+                j += 1;
+            } else if CONNECTORS.contains(&words.word(j)) && j + 1 < tokens.len() && words.joined(j) && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1))) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Trailing connectors are not part of the chunk.
+        while j > i + 1 && CONNECTORS.contains(&words.word(j - 1)) {
+            j -= 1;
+        }
+        // A lowercase "pandemic", "virus" or a case-insensitive alias ("Popular mobilization").
+        let mut tail = None;
+        if j < tokens.len() && words.joined(j - 1) {
+            tail = lowercase_tail(words.word(j));
+            if tail.is_some() {
+                j += 1;
+            } else if j - i == 1 && g.alias_group(words.span(i, j + 1)).is_some() {
+                j += 1;
+                segment(&words, g, i, j, &mut mentions);
+                i = j;
+                continue;
+            } else if words.word(j) == "news" && words.word(j.saturating_add(1).min(tokens.len() - 1)) == "agency" && words.joined(j) {
+                mentions.push(Mention { start: tokens[i].start, end: tokens[j + 1].end, kind: EntityType::Org, title: None, nationality: None });
+                i = j + 2;
+                continue;
+            }
+        }
+        if let Some(kind) = tail {
+            let start_at = if tokens[i].sentence_start && g.is_common_word(words.word(i)) && j - i > 2 { i + 1 } else { i };
+            mentions.push(Mention { start: tokens[start_at].start, end: tokens[j - 1].end, kind, title: None, nationality: None });
+            i = j;
+            continue;
+        }
+        segment(&words, g, i, j, &mut mentions);
+        i = j;
+    }
+    resolve_single_words(&words, &mut mentions);
+    mentions
+}
+
+fn strip_possessive_word(w: &str) -> &str {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
+/// Splits one capitalised chunk (words `a..b`) into titles, known names and unknown runs.
+fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<Mention>) {
+    let text = words.text;
+    let mut pos = a;
+    let mut title: Option<String> = None;
+    let mut nationality: Option<String> = None;
+    while pos < b {
+        let w = words.word(pos);
+        // A sentence-initial ordinary word ("The", "During", "Today") is not a name, unless the
+        // article also writes it capitalised mid-sentence ("Trump ... Trump").
+        if pos == a && words.tokens[pos].sentence_start && g.is_common_word(strip_possessive_word(w)) && g.type_of(strip_possessive_word(w)).is_none() && !words.mid_caps.contains(strip_possessive_word(w)) {
+            pos += 1;
+            continue;
+        }
+        if CONNECTORS.contains(&w) || (matches!(w, "The" | "A" | "An") && pos + 1 < b) {
+            pos += 1;
+            continue;
+        }
+        if let Some((len, head)) = match_title(words, g, pos, b) {
+            title = Some(head);
+            pos += len;
+            continue;
+        }
+        if let Some((len, kind)) = match_known(words, g, pos, b) {
+            // "Iranian Customs Authority": a nationality opening an unknown organisation name.
+            if kind == EntityType::Group && len == 1 {
+                let run_end = unknown_run_end(words, g, pos + 1, b);
+                if run_end > pos + 1 && ORG_CUES.contains(&words.word(run_end - 1)) {
+                    push(out, text, words, pos, run_end, EntityType::Org, None, None);
+                    pos = run_end;
+                    continue;
+                }
+                nationality = Some(strip_possessive_word(w).to_string());
+            }
+            // "Northern Syria": a compass word before a known place is part of its name.
+            let (start, kind) = if kind == EntityType::Place && pos > a && COMPASS.contains(&words.word(pos - 1)) {
+                (pos - 1, kind)
+            } else {
+                (pos, kind)
+            };
+            push(out, text, words, start, pos + len, kind, None, None);
+            pos += len;
+            continue;
+        }
+        let run_end = unknown_run_end(words, g, pos, b);
+        let kind = classify_unknown(words, g, pos, run_end, title.is_some());
+        if let Some(kind) = kind {
+            let (t, n) = if kind == EntityType::Person { (title.take(), nationality.take()) } else { (None, None) };
+            push(out, text, words, pos, run_end, kind, t, n);
+        }
+        pos = run_end;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(out: &mut Vec<Mention>, text: &str, words: &Words<'_>, a: usize, b: usize, kind: EntityType, title: Option<String>, nationality: Option<String>) {
+    let start = words.tokens[a].start;
+    let end = without_possessive(text, words.tokens[b - 1].start, words.tokens[b - 1].end);
+    if end > start {
+        out.push(Mention { start, end, kind, title, nationality });
+    }
+}
+
+/// The longest title starting at word `pos` ("Supreme Leader", "Prime Minister", "premier").
+fn match_title(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option<(usize, String)> {
+    for len in (1..=g.max_title_words().min(b - pos)).rev() {
+        let candidate = words.span(pos, pos + len);
+        if let Some(head) = g.title_head(candidate) {
+            // A title must be followed by more of the name, or it is a plain word ("General").
+            if pos + len < b || len > 1 {
+                return Some((len, head.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// The longest known name (place, organisation, demonym, alias) starting at word `pos`.
+fn match_known(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option<(usize, EntityType)> {
+    for len in (1..=g.max_name_words().min(b - pos)).rev() {
+        let end = words.tokens[pos + len - 1];
+        let raw = &words.text[words.tokens[pos].start..end.end];
+        let candidate = if len == 1 { strip_possessive_word(raw) } else { &raw[..without_possessive(words.text, end.start, end.end) - words.tokens[pos].start] };
+        if let Some(kind) = g.type_of(candidate) {
+            return Some((len, kind));
+        }
+    }
+    None
+}
+
+/// Where an unknown run of name words starting at `pos` ends: before a title or a known name,
+/// or just after an organisation cue word ("Shura Council").
+fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> usize {
+    let mut end = pos;
+    while end < b {
+        if end > pos && (match_title(words, g, end, b).is_some() || (match_known(words, g, end, b).is_some() && !is_name_particle(words.word(end - 1)))) {
+            // A known word inside an organisation's name ("Islamic Shura Council") stays in it.
+            let rest = unknown_run_end_plain(words, end, b);
+            if rest > end && ORG_CUES.contains(&words.word(rest - 1)) && match_known(words, g, end, b).map(|(l, _)| l) != Some(rest - end) {
+                end = rest;
+                break;
+            }
+            break;
+        }
+        end += 1;
+        if ORG_CUES.contains(&words.word(end - 1)) && end > pos + 1 {
+            break;
+        }
+    }
+    end.max(pos + 1)
+}
+
+fn unknown_run_end_plain(words: &Words<'_>, pos: usize, b: usize) -> usize {
+    let mut end = pos;
+    while end < b {
+        end += 1;
+        if ORG_CUES.contains(&words.word(end - 1)) {
+            break;
+        }
+    }
+    end
+}
+
+fn is_name_particle(word: &str) -> bool {
+    matches!(word, "al" | "bin" | "ibn" | "Abu" | "Abdul" | "Abd" | "de" | "van" | "von")
+}
+
+/// Types an unknown run of capitalised words, or drops it (`None`) when it is not a name.
+fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_title: bool) -> Option<EntityType> {
+    let first = strip_possessive_word(words.word(a));
+    let last = strip_possessive_word(words.word(b - 1));
+    let n = b - a;
+    if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.mid_caps.contains(first) {
+        return None;
+    }
+    if ORG_CUES.contains(&last) && n > 1 {
+        return Some(EntityType::Org);
+    }
+    if PLACE_CUES.contains(&last) && n > 1 {
+        return Some(EntityType::Place);
+    }
+    if EVENT_CUES.contains(&last) {
+        return Some(EntityType::Event);
+    }
+    if after_title {
+        return Some(EntityType::Person);
+    }
+    let is_acronym = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+    if n == 1 && is_acronym {
+        // Shouted words ("THE USA IS GREAT") are not acronyms.
+        if g.is_common_word(first) && first.len() > 3 {
+            return None;
+        }
+        return Some(EntityType::Org);
+    }
+    if g.is_first_name(first) && n >= 2 {
+        return Some(EntityType::Person);
+    }
+    if (a..b).any(|i| is_name_particle(words.word(i)) || words.word(i).starts_with("al-") || words.word(i).starts_with("Al-")) {
+        return Some(EntityType::Person);
+    }
+    if n >= 2 && n <= 4 {
+        // A run of ordinary capitalised words is a title of a work or a heading, not a person.
+        let common = (a..b).filter(|&i| g.is_common_word(strip_possessive_word(words.word(i)))).count();
+        return Some(if common == n { EntityType::Other } else { EntityType::Person });
+    }
+    if n > 4 {
+        return Some(EntityType::Other);
+    }
+    // A single unknown word: decided once the whole article has been read.
+    if g.is_common_word(first) {
+        return None;
+    }
+    Some(EntityType::Other)
+}
+
+/// A single unknown word is a person when it is the surname of a person named in the article
+/// ("Khamenei" after "Ali Khamenei"), or when it is the subject of a speech verb ("Kazimi said").
+fn resolve_single_words(words: &Words<'_>, mentions: &mut [Mention]) {
+    let g = gazetteer();
+    let text = words.text;
+    let surnames: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| text[m.start..m.end].split(' ').next_back().map(|s| s.to_lowercase()))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.kind != EntityType::Other || text[m.start..m.end].contains(' ') {
+            continue;
+        }
+        let word = &text[m.start..m.end];
+        let after = text[m.end..].trim_start_matches(['’', '\'', 's']).trim_start();
+        let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let next_word = if matches!(next_word, "also" | "later" | "then" | "further" | "previously" | "earlier" | "has" | "had" | "again") {
+            after.split_whitespace().nth(1).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            next_word
+        };
+        if surnames.contains(&word.to_lowercase()) || g.speech_verb(next_word).is_some() || looks_transliterated_surname(word) {
+            m.kind = EntityType::Person;
+        }
+    }
+}
+
+/// Arabic and Persian surnames in English often end in -i or carry a prefix ("Kazimi", "Rouhani").
+fn looks_transliterated_surname(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (lower.ends_with("i") && lower.len() >= 5 && !lower.ends_with("ii"))
+        && !word.chars().all(|c| c.is_uppercase())
+}

@@ -1,0 +1,248 @@
+//! The general knowledge the analysis uses, read once from the files in assets/ (embedded in
+//! the binary): places, demonyms and religions, organisations, titles, first names, speech
+//! verbs, common words and curated alias groups. Lookups are by exact or lowercased text.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::EntityType;
+
+/// How a speech verb is used: with a subject (`said`, `says`) or continuing one (`stressing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    Finite,
+    Gerund,
+}
+
+/// All gazetteers, built once per process.
+pub struct Gazetteer {
+    /// Place names → true when the place is a country (for alias and demonym links).
+    places: HashMap<String, bool>,
+    /// Demonym (lowercased, singular or plural) → its canonical singular form.
+    demonyms: HashMap<String, String>,
+    /// Known organisations and events by exact name, with their type.
+    organisations: HashMap<String, EntityType>,
+    /// Lowercased known names usable case-insensitively (not common words), with their type.
+    names_lower: HashMap<String, EntityType>,
+    /// Title (exact) → head noun a later reference uses ("premier" → "prime minister").
+    titles: HashMap<String, String>,
+    /// Lowercased title → head noun, for references written in lower case ("the Iraqi premier").
+    titles_lower: HashMap<String, String>,
+    max_title_words: usize,
+    first_names: HashSet<String>,
+    common_words: HashSet<String>,
+    speech_verbs: HashMap<String, VerbForm>,
+    /// Lowercased name → alias group index; `alias_groups[i][0]` is the display name.
+    alias_of: HashMap<String, usize>,
+    alias_groups: Vec<Vec<String>>,
+    /// Longest gazetteer name, in words.
+    max_name_words: usize,
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The process-wide gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    static CELL: OnceLock<Gazetteer> = OnceLock::new();
+    CELL.get_or_init(Gazetteer::load)
+}
+
+impl Gazetteer {
+    fn load() -> Self {
+        let mut places = HashMap::new();
+        for line in lines(include_str!("../../assets/places.tsv")) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or_default().to_string();
+            let kind = cols.next().unwrap_or_default();
+            places.insert(name, kind == "country");
+        }
+        let mut demonyms = HashMap::new();
+        for line in lines(include_str!("../../assets/demonyms.tsv")) {
+            let word = line.split('\t').next().unwrap_or_default();
+            demonyms.insert(word.to_lowercase(), word.to_string());
+            let plural = if word.ends_with("ese") || word.ends_with("ish") || word.ends_with("ch") || word.ends_with("ss") {
+                None
+            } else if word.ends_with('y') {
+                None
+            } else {
+                Some(format!("{word}s"))
+            };
+            if let Some(plural) = plural {
+                demonyms.insert(plural.to_lowercase(), word.to_string());
+            }
+        }
+        let common_words: HashSet<String> = lines(include_str!("../../assets/common_words.txt"))
+            .map(str::to_string)
+            .collect();
+        let mut organisations = HashMap::new();
+        let mut names_lower = HashMap::new();
+        for line in lines(include_str!("../../assets/organisations.tsv")) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or_default().to_string();
+            let kind = match cols.next().unwrap_or("ORG") {
+                "EVENT" => EntityType::Event,
+                "OTHER" => EntityType::Other,
+                "PLACE" => EntityType::Place,
+                _ => EntityType::Org,
+            };
+            if !common_words.contains(&name.to_lowercase()) {
+                names_lower.insert(name.to_lowercase(), kind);
+            }
+            organisations.insert(name, kind);
+        }
+        let mut titles = HashMap::new();
+        for line in lines(include_str!("../../assets/titles.txt")) {
+            let mut cols = line.split('\t');
+            let title = cols.next().unwrap_or_default().to_string();
+            let head = cols.next().unwrap_or_default().to_string();
+            titles.insert(title, head);
+        }
+        let titles_lower = titles
+            .iter()
+            .filter(|(t, _)| !matches!(t.as_str(), "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dr" | "Dr." | "Sir" | "Dame" | "Lord" | "Lady" | "Justice" | "Chair" | "Major" | "General"))
+            .map(|(t, h)| (t.to_lowercase(), h.clone()))
+            .collect();
+        let max_title_words = titles.keys().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let first_names = lines(include_str!("../../assets/first_names.txt"))
+            .map(str::to_string)
+            .collect();
+        let speech_verbs = lines(include_str!("../../assets/speech_verbs.txt"))
+            .map(|line| {
+                let mut cols = line.split('\t');
+                let verb = cols.next().unwrap_or_default().to_string();
+                let form = if cols.next() == Some("gerund") {
+                    VerbForm::Gerund
+                } else {
+                    VerbForm::Finite
+                };
+                (verb, form)
+            })
+            .collect();
+        let mut alias_of = HashMap::new();
+        let mut alias_groups = Vec::new();
+        for line in lines(include_str!("../../assets/aliases.txt")) {
+            let names: Vec<String> = line.split(" = ").map(|n| n.trim().to_string()).collect();
+            for name in &names {
+                alias_of.insert(name.to_lowercase(), alias_groups.len());
+            }
+            alias_groups.push(names);
+        }
+        let max_name_words = places
+            .keys()
+            .chain(organisations.keys())
+            .chain(alias_groups.iter().flatten())
+            .map(|n| n.split([' ', '-']).count())
+            .max()
+            .unwrap_or(1);
+        Self {
+            places,
+            demonyms,
+            organisations,
+            names_lower,
+            titles,
+            titles_lower,
+            max_title_words,
+            first_names,
+            common_words,
+            speech_verbs,
+            alias_of,
+            alias_groups,
+            max_name_words,
+        }
+    }
+
+    /// The type general knowledge gives `name` (exact spelling), if any.
+    pub fn type_of(&self, name: &str) -> Option<EntityType> {
+        if let Some(kind) = self.organisations.get(name) {
+            return Some(*kind);
+        }
+        if self.places.contains_key(name) {
+            return Some(EntityType::Place);
+        }
+        if self.demonyms.contains_key(&name.to_lowercase()) && name.starts_with(char::is_uppercase) {
+            return Some(EntityType::Group);
+        }
+        if let Some(group) = self.alias_of.get(&name.to_lowercase()) {
+            return self.alias_groups[*group]
+                .iter()
+                .find_map(|n| self.organisations.get(n).copied().or_else(|| self.places.contains_key(n).then_some(EntityType::Place)));
+        }
+        None
+    }
+
+    /// Like [`type_of`](Self::type_of), but for names written in lower case in the text
+    /// ("peshmerga"), which count only when the name is not an ordinary English word.
+    pub fn type_of_lowercase(&self, name: &str) -> Option<EntityType> {
+        self.names_lower.get(&name.to_lowercase()).copied()
+    }
+
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains_key(name) || self.type_of(name) == Some(EntityType::Place)
+    }
+
+    /// The canonical singular demonym for `word` (`Iranians` → `Iranian`).
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    /// The head noun of a title (`Prime Minister` → `prime minister`).
+    pub fn title_head(&self, title: &str) -> Option<&str> {
+        self.titles.get(title).map(String::as_str)
+    }
+
+    /// The head noun of a title written in lower case ("first vice president" → "vice president").
+    pub fn title_head_lowercase(&self, title: &str) -> Option<&str> {
+        self.titles_lower.get(&title.to_lowercase()).map(String::as_str)
+    }
+
+    pub fn max_title_words(&self) -> usize {
+        self.max_title_words
+    }
+
+    pub fn max_name_words(&self) -> usize {
+        self.max_name_words
+    }
+
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// True for ordinary English words ("the", "late", "during"), compared in lower case.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(&word.to_lowercase())
+    }
+
+    pub fn speech_verb(&self, word: &str) -> Option<VerbForm> {
+        self.speech_verbs.get(word).copied()
+    }
+
+    /// The curated alias group `name` belongs to, as its display name.
+    pub fn alias_group(&self, name: &str) -> Option<&str> {
+        self.alias_of
+            .get(&name.to_lowercase())
+            .map(|&i| self.alias_groups[i][0].as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn general_knowledge_types() {
+        let g = gazetteer();
+        assert_eq!(g.type_of("Iran"), Some(EntityType::Place));
+        assert_eq!(g.type_of("Iranians"), Some(EntityType::Group));
+        assert_eq!(g.type_of("Reuters"), Some(EntityType::Org));
+        assert_eq!(g.type_of("Daesh"), Some(EntityType::Org));
+        assert_eq!(g.alias_group("daesh"), Some("Islamic State"));
+        assert_eq!(g.title_head("premier"), Some("prime minister"));
+        assert!(g.is_common_word("During"));
+        assert!(!g.is_common_word("Khamenei"));
+        assert_eq!(g.speech_verb("stressing"), Some(VerbForm::Gerund));
+    }
+}

@@ -1,0 +1,232 @@
+//! The analysis of a corpus: for every article, its cleaned text, metadata, direct and reported
+//! quotes with speakers, and entity mentions linked into corpus-wide entities. Articles are
+//! analysed in parallel; only alias linking looks across articles.
+
+pub mod aliases;
+pub mod entities;
+pub mod gazetteer;
+pub mod quotes;
+pub mod speakers;
+pub mod tokens;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::corpus::clean::{clean, Removed};
+use crate::corpus::meta;
+use crate::corpus::text::is_rtl;
+use crate::corpus::Document;
+pub use aliases::Entity;
+use speakers::Speaker;
+
+/// The kinds of named entity quire tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Org,
+    Place,
+    Group,
+    Event,
+    Other,
+}
+
+impl EntityType {
+    /// The name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Place => "PLACE",
+            EntityType::Group => "GROUP",
+            EntityType::Event => "EVENT",
+            EntityType::Other => "OTHER",
+        }
+    }
+}
+
+/// Direct (marked) or reported (indirect) speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Reported,
+}
+
+/// One quote of an article. Offsets are bytes into [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    /// The speaker's display name (an entity's, or the text's own description).
+    pub speaker: Option<String>,
+    /// The speaker's entity id, or a slug of the description.
+    pub speaker_id: Option<String>,
+    /// Index into [`Corpus::entities`] when the speaker is an entity.
+    pub speaker_entity: Option<usize>,
+    pub unclosed: bool,
+}
+
+/// One entity mention. Offsets are bytes into [`Article::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// Index into [`Corpus::entities`].
+    pub entity: usize,
+}
+
+/// One analysed article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    pub path: PathBuf,
+    /// The text as read (escape sequences already neutralised), for the raw view.
+    pub raw: String,
+    /// The cleaned text the reader shows.
+    pub text: String,
+    pub paragraphs: Vec<Range<usize>>,
+    /// Right-to-left paragraphs, by index into `paragraphs`.
+    pub rtl: Vec<bool>,
+    pub removed: Vec<Removed>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<EntityMention>,
+}
+
+impl Article {
+    /// The quote's text, without marks.
+    pub fn quote_text(&self, quote: &Quote) -> &str {
+        &self.text[quote.start..quote.end]
+    }
+
+    /// The title, or the id when the article has none.
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// An analysed corpus: its articles and the entities they mention.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub entities: Vec<Entity>,
+}
+
+/// The part of an article's analysis that needs no other article.
+struct Partial {
+    document: Document,
+    cleaned: crate::corpus::clean::Cleaned,
+    meta: meta::Meta,
+    tokens: Vec<tokens::Token>,
+    sentences: Vec<Range<usize>>,
+    mentions: Vec<entities::Mention>,
+    direct: Vec<quotes::QuoteSpan>,
+}
+
+fn analyse_alone(document: Document) -> Partial {
+    let g = gazetteer::gazetteer();
+    let cleaned = clean(&document.raw);
+    let meta = meta::extract(&cleaned, &document.raw, &document.path, &|s| g.is_place(s));
+    let tokens = tokens::tokenize(&cleaned.text);
+    let sentences = tokens::sentences(&cleaned.text, &tokens);
+    let mentions = entities::find_mentions(&cleaned.text, &tokens);
+    let direct = quotes::find_quotes(&cleaned.text, &cleaned.paragraphs);
+    Partial {
+        document,
+        cleaned,
+        meta,
+        tokens,
+        sentences,
+        mentions,
+        direct,
+    }
+}
+
+/// Analyses documents into a corpus, using every core.
+pub fn analyse(documents: Vec<Document>) -> Corpus {
+    let partials: Vec<Partial> = documents.into_par_iter().map(analyse_alone).collect();
+    let inputs: Vec<(&str, &[entities::Mention])> = partials
+        .iter()
+        .map(|p| (p.cleaned.text.as_str(), p.mentions.as_slice()))
+        .collect();
+    let linked = aliases::link(&inputs);
+    let entities = linked.entities;
+    let articles: Vec<Article> = partials
+        .into_par_iter()
+        .zip(linked.mention_entity.into_par_iter())
+        .zip(linked.mention_kind.into_par_iter())
+        .map(|((p, ids), kinds)| finish(p, &ids, &kinds, &entities))
+        .collect();
+    Corpus { articles, entities }
+}
+
+fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) -> Article {
+    let view = speakers::ArticleView {
+        text: &p.cleaned.text,
+        tokens: &p.tokens,
+        sentences: &p.sentences,
+        paragraphs: &p.cleaned.paragraphs,
+        mentions: &p.mentions,
+        kinds,
+        entity: ids,
+    };
+    let attributed = speakers::attribute(&view, &p.direct);
+    let quotes = attributed
+        .into_iter()
+        .map(|a| {
+            let (speaker, speaker_id, speaker_entity) = match a.speaker {
+                Some(Speaker::Entity(e)) => (Some(entities[e].name.clone()), Some(entities[e].id.clone()), Some(e)),
+                Some(Speaker::Described(d)) => (Some(d.clone()), Some(aliases::slug(&d)), None),
+                None => (None, None, None),
+            };
+            Quote {
+                start: a.start,
+                end: a.end,
+                kind: a.kind,
+                speaker,
+                speaker_id,
+                speaker_entity,
+                unclosed: a.unclosed,
+            }
+        })
+        .collect();
+    let mentions = p
+        .mentions
+        .iter()
+        .zip(ids.iter().zip(kinds))
+        .map(|(m, (&entity, &kind))| EntityMention {
+            start: m.start,
+            end: m.end,
+            kind,
+            entity,
+        })
+        .collect();
+    let rtl = p
+        .cleaned
+        .paragraphs
+        .iter()
+        .map(|r| is_rtl(&p.cleaned.text[r.clone()]))
+        .collect();
+    Article {
+        id: p.document.id,
+        path: p.document.path,
+        raw: p.document.raw,
+        text: p.cleaned.text,
+        paragraphs: p.cleaned.paragraphs,
+        rtl,
+        removed: p.cleaned.removed,
+        title: p.meta.title,
+        date: p.meta.date,
+        source: p.meta.source,
+        quotes,
+        entities: mentions,
+    }
+}

@@ -1,0 +1,280 @@
+//! Finds direct quotes: “curly”, "straight", «guillemets», ‘single’ (never an apostrophe),
+//! quotes that run over paragraphs (reopened at each paragraph start), nested quotes, unclosed
+//! quotes (ended where the quotation evidently ends), and parentheses used as quote marks where
+//! the article itself shows that convention. It says nothing about who is speaking.
+
+use std::ops::Range;
+
+use super::gazetteer::gazetteer;
+
+/// A direct quote's position: `start..end` is the content without marks, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    pub start: usize,
+    pub end: usize,
+    /// The opening mark's offset (or `start` when the quote has none, as in a continuation).
+    pub open: usize,
+    /// Just after the closing mark (or `end` when unclosed).
+    pub close: usize,
+    pub unclosed: bool,
+    /// The quote goes on in the next paragraph (reopened there).
+    pub continues: bool,
+    /// Marked with parentheses, in an article that uses them as quote marks.
+    pub parenthesised: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Guillemet,
+    Single,
+    Paren,
+}
+
+fn is_opening_context(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '«'))
+}
+
+fn is_closing_context(next: Option<char>) -> bool {
+    next.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '”' | '’' | '»'))
+}
+
+/// Finds the direct quotes of an article, in text order.
+pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteSpan> {
+    let parens = uses_parentheses_as_quotes(text);
+    let mut quotes = Vec::new();
+    for (p, range) in paragraphs.iter().enumerate() {
+        let next_opens = paragraphs
+            .get(p + 1)
+            .map(|r| text[r.clone()].trim_start().chars().next())
+            .unwrap_or(None);
+        let _reopened = scan_paragraph(text, range.clone(), parens, next_opens, &mut quotes);
+    }
+    quotes
+}
+
+/// Translated press uses "(…)" for quotations: seen when at least two parentheses open right
+/// after a speech verb or "that" ("stressing (the need", "noting that (Iraq").
+fn uses_parentheses_as_quotes(text: &str) -> bool {
+    let g = gazetteer();
+    let mut hits = 0;
+    for (i, _) in text.match_indices('(') {
+        let before = text[..i].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if word == "that" || g.speech_verb(word).is_some() {
+            hits += 1;
+        }
+    }
+    hits >= 2
+}
+
+/// Scans one paragraph; returns the family of a quote left open that the next paragraph reopens.
+fn scan_paragraph(
+    text: &str,
+    range: Range<usize>,
+    parens: bool,
+    next_opens: Option<char>,
+    out: &mut Vec<QuoteSpan>,
+) -> Option<Family> {
+    let para = &text[range.clone()];
+    let chars: Vec<(usize, char)> = para.char_indices().map(|(i, c)| (i + range.start, c)).collect();
+    // The stack of open marks: (family, offset of the mark, offset just after it).
+    let mut stack: Vec<(Family, usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after = at + c.len_utf8();
+        let top = stack.last().map(|s| s.0);
+        let in_family = |f: Family| stack.iter().any(|s| s.0 == f);
+        match c {
+            '“' => open_double(text, &mut stack, out, Family::Double, at, after),
+            '”' => {
+                if in_family(Family::Double) {
+                    close(text, &mut stack, out, Family::Double, at, after);
+                } else if is_opening_context(prev) && !is_closing_context(next) {
+                    stack.push((Family::Double, at, after));
+                }
+            }
+            '"' => {
+                let opening = is_opening_context(prev);
+                let closing = is_closing_context(next);
+                let open_now = if opening != closing { opening } else { !in_family(Family::Double) };
+                if open_now {
+                    open_double(text, &mut stack, out, Family::Double, at, after);
+                } else if in_family(Family::Double) {
+                    close(text, &mut stack, out, Family::Double, at, after);
+                }
+            }
+            '«' => stack.push((Family::Guillemet, at, after)),
+            '»' if in_family(Family::Guillemet) => close(text, &mut stack, out, Family::Guillemet, at, after),
+            '‘' if is_opening_context(prev) => stack.push((Family::Single, at, after)),
+            '\'' if is_opening_context(prev) && next.is_some_and(char::is_alphanumeric) && top != Some(Family::Single) => {
+                stack.push((Family::Single, at, after))
+            }
+            '’' | '\'' if top == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) && prev.is_some_and(|p| !p.is_whitespace()) => {
+                // "Workers' Party": a plural possessive is an apostrophe, unless it closes a
+                // single quote opened in this sentence.
+                close(text, &mut stack, out, Family::Single, at, after);
+            }
+            '(' if parens && stack.is_empty() => stack.push((Family::Paren, at, after)),
+            '(' if parens && top == Some(Family::Paren) => stack.push((Family::Paren, at, after)),
+            ')' if top == Some(Family::Paren) => close(text, &mut stack, out, Family::Paren, at, after),
+            _ => {}
+        }
+        k += 1;
+    }
+    // Whatever is still open at the paragraph's end.
+    let Some(&(family, mark, content_start)) = stack.first() else {
+        return None;
+    };
+    if family == Family::Single {
+        return None; // an unmatched single mark is an apostrophe, not a quote
+    }
+    let reopened = matches!((family, next_opens), (Family::Double, Some('“' | '"')) | (Family::Guillemet, Some('«')));
+    let mut end = range.end;
+    if !reopened {
+        end = evident_end(text, content_start, range.end);
+    }
+    push_quote(text, out, mark, content_start, end, end, !reopened, reopened, family == Family::Paren);
+    reopened.then_some(family)
+}
+
+/// Opens a double quote; when one is already open and the new mark follows a speech cue
+/// ("He said: \"support …"), the first was never closed: it ends before the cue's sentence.
+fn open_double(text: &str, stack: &mut Vec<(Family, usize, usize)>, out: &mut Vec<QuoteSpan>, family: Family, at: usize, after: usize) {
+    if let Some(&(Family::Double, mark, content_start)) = stack.first() {
+        if let Some(cue_start) = speech_cue_before(text, content_start, at) {
+            let end = evident_end(text, content_start, cue_start);
+            push_quote(text, out, mark, content_start, end, end, true, false, false);
+            stack.clear();
+        }
+    }
+    stack.push((family, at, after));
+}
+
+fn close(text: &str, stack: &mut Vec<(Family, usize, usize)>, out: &mut Vec<QuoteSpan>, family: Family, at: usize, after: usize) {
+    while let Some((f, mark, content_start)) = stack.pop() {
+        if f == family {
+            if stack.is_empty() {
+                push_quote(text, out, mark, content_start, at, after, false, false, family == Family::Paren);
+            }
+            return;
+        }
+    }
+}
+
+/// The start of the sentence that introduces a quote mark at `at` with a speech verb and a
+/// colon or comma ("He said: "), if the text between `from` and `at` has one.
+fn speech_cue_before(text: &str, from: usize, at: usize) -> Option<usize> {
+    let before = text[from..at].trim_end();
+    let before = before.strip_suffix([':', ','])?.trim_end();
+    let g = gazetteer();
+    let verb = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    g.speech_verb(verb)?;
+    // The cue's sentence starts after the last sentence end before the verb.
+    let bytes = before.as_bytes();
+    let mut start = 0;
+    for (i, c) in before.char_indices() {
+        if matches!(c, '.' | '!' | '?') && i + 1 < bytes.len() {
+            let rest = before[i + 1..].trim_start();
+            if rest.starts_with(char::is_uppercase) {
+                start = i + 1;
+            }
+        }
+    }
+    (start > 0).then_some(from + start)
+}
+
+/// Where an unclosed quotation evidently ends: the paragraph's end, less a stray lowercase
+/// tail after the last sentence ("… and Europe. mentionned.").
+fn evident_end(text: &str, start: usize, end: usize) -> usize {
+    let content = text[start..end].trim_end();
+    let mut cut = start + content.len();
+    if let Some(i) = content[..content.len().saturating_sub(1)].rfind(['.', '!', '?']) {
+        let tail = content[i + 1..].trim();
+        let words = tail.split_whitespace().count();
+        if (1..=4).contains(&words) && tail.starts_with(char::is_lowercase) {
+            cut = start + i + 1;
+        }
+    }
+    cut
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_quote(text: &str, out: &mut Vec<QuoteSpan>, open: usize, start: usize, end: usize, close: usize, unclosed: bool, continues: bool, parenthesised: bool) {
+    let content = &text[start..end];
+    let lead = content.len() - content.trim_start().len();
+    let trimmed = content.trim();
+    if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    if parenthesised && trimmed.split_whitespace().count() < 3 {
+        return; // "(Reuters)", "(PMU)", "(L)": glosses, not quotations
+    }
+    if parenthesised && trimmed.starts_with(['P', 'I', 'F']) && trimmed.split_whitespace().next().is_some_and(|w| matches!(w, "Photo" | "Image" | "File" | "Pictured")) {
+        return;
+    }
+    out.push(QuoteSpan {
+        start: start + lead,
+        end: start + lead + trimmed.len(),
+        open,
+        close,
+        unclosed,
+        continues,
+        parenthesised,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        let paragraphs: Vec<Range<usize>> = {
+            let mut out = Vec::new();
+            let mut at = 0;
+            for p in text.split("\n\n") {
+                out.push(at..at + p.len());
+                at += p.len() + 2;
+            }
+            out
+        };
+        find_quotes(text, &paragraphs).into_iter().map(|q| &text[q.start..q.end]).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_guillemets() {
+        assert_eq!(quotes("He said “one two,” and \"three four\" and «five six»."), ["one two,", "three four", "five six"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(quotes("Iraq’s Workers' Party said ‘fine words’ today."), ["fine words"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_before_the_next_speech_cue() {
+        let text = "X stated: \"This goes on. Support continues.He said: \"support again, and more.\"";
+        assert_eq!(quotes(text), ["This goes on. Support continues.", "support again, and more."]);
+    }
+
+    #[test]
+    fn unclosed_quote_drops_a_stray_lowercase_tail() {
+        assert_eq!(quotes("Kazimi said, “We tried with Europe. mentionned.\n\nNext."), ["We tried with Europe."]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_one() {
+        let text = "He wrote, \"The \"United States\" is not holding them.\" Then";
+        assert_eq!(quotes(text), ["The \"United States\" is not holding them."]);
+    }
+
+    #[test]
+    fn parentheses_are_quotes_only_where_the_article_uses_them_so() {
+        let text = "He said (this is one quote here), stressing (the need for more), near Baghdad (Reuters).";
+        assert_eq!(quotes(text), ["this is one quote here", "the need for more"]);
+        assert!(quotes("Officials (three of them here) met.").is_empty());
+    }
+}

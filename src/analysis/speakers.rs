@@ -1,0 +1,758 @@
+//! Says who is speaking. For each direct quote it reads the cues around it (`X said:`,
+//! `," he said`, `said X`, `According to X`, `For his part, X stressed`), and it finds reported
+//! speech (`X added that …`, `According to X, …`, `…, he said.`). Pronouns and titles resolve
+//! to an entity by one salience rule, documented on [`Attributor::resolve_pronoun`] and
+//! [`Attributor::resolve_title`].
+
+use std::ops::Range;
+
+use super::entities::Mention;
+use super::gazetteer::{gazetteer, VerbForm};
+use super::quotes::QuoteSpan;
+use super::tokens::Token;
+use super::{EntityType, QuoteKind};
+
+/// Who says a quote: an entity of the corpus, or a speaker the text only describes
+/// ("the media office of the Prime Minister").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    Entity(usize),
+    Described(String),
+}
+
+/// A quote with its kind and speaker (byte offsets into the article's text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attributed {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub unclosed: bool,
+}
+
+/// What the attributor needs to know about one article.
+pub struct ArticleView<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Range<usize>],
+    pub paragraphs: &'a [Range<usize>],
+    pub mentions: &'a [Mention],
+    /// Final (linked) type of each mention.
+    pub kinds: &'a [EntityType],
+    /// Entity index of each mention.
+    pub entity: &'a [usize],
+}
+
+const PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "He", "She", "They", "It"];
+const SKIPPABLE: [&str; 22] = [
+    "also", "later", "then", "further", "again", "previously", "earlier", "repeatedly", "has",
+    "had", "have", "was", "is", "would", "will", "recently", "reportedly", "once", "finally",
+    "publicly", "both", "however",
+];
+const DETERMINERS: [&str; 10] = ["the", "The", "a", "A", "an", "his", "her", "its", "their", "this"];
+const AUXILIARIES: [&str; 20] = [
+    "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
+    "must", "may", "might", "did", "does", "do", "remains", "needs",
+];
+/// Subjects that are not speakers worth naming ("the two sides affirmed").
+const GENERIC_HEADS: [&str; 8] = ["sides", "parties", "countries", "both", "two", "people", "others", "some"];
+
+/// Attributes the direct quotes of one article and finds its reported speech.
+pub fn attribute(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<Attributed> {
+    let attributor = Attributor::new(view, direct);
+    let mut out = Vec::new();
+    let mut previous: Option<(usize, Option<Speaker>)> = None; // (paragraph, speaker)
+    for q in direct {
+        let paragraph = attributor.paragraph_of(q.open);
+        let speaker = attributor
+            .direct_speaker(q)
+            .or_else(|| match &previous {
+                Some((p, s)) if *p == paragraph || (*p + 1 == paragraph && attributor.starts_paragraph(q)) => s.clone(),
+                _ => None,
+            });
+        previous = Some((paragraph, speaker.clone()));
+        out.push(Attributed {
+            start: q.start,
+            end: q.end,
+            kind: QuoteKind::Direct,
+            speaker,
+            unclosed: q.unclosed,
+        });
+    }
+    out.extend(attributor.reported());
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+struct Attributor<'a, 'v> {
+    view: &'v ArticleView<'a>,
+    direct: &'v [QuoteSpan],
+    /// (offset, entity) of each sentence's subject, in text order: the salience timeline.
+    subjects: Vec<(usize, usize)>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl<'a, 'v> Attributor<'a, 'v> {
+    fn new(view: &'v ArticleView<'a>, direct: &'v [QuoteSpan]) -> Self {
+        let mut attributor = Self {
+            view,
+            direct,
+            subjects: Vec::new(),
+        };
+        attributor.subjects = attributor.sentence_subjects();
+        attributor
+    }
+
+    fn word(&self, t: usize) -> &'a str {
+        self.view.tokens[t].text(self.view.text)
+    }
+
+    fn paragraph_of(&self, at: usize) -> usize {
+        self.view.paragraphs.partition_point(|p| p.end < at)
+    }
+
+    fn starts_paragraph(&self, q: &QuoteSpan) -> bool {
+        let p = self.paragraph_of(q.open);
+        self.view.paragraphs.get(p).is_some_and(|r| self.view.text[r.start..q.open].trim().is_empty())
+    }
+
+    fn in_direct_quote(&self, at: usize) -> bool {
+        self.direct.iter().any(|q| q.open <= at && at < q.close.max(q.end))
+    }
+
+    /// Index of the first token starting at or after `at`.
+    fn token_at(&self, at: usize) -> usize {
+        self.view.tokens.partition_point(|t| t.start < at)
+    }
+
+    /// The mention that contains token `t`, if any.
+    fn mention_at(&self, t: usize) -> Option<usize> {
+        let token = self.view.tokens[t];
+        let m = self.view.mentions.partition_point(|m| m.start <= token.start);
+        (m > 0 && self.view.mentions[m - 1].end >= token.end.min(self.view.mentions[m - 1].end) && self.view.mentions[m - 1].end > token.start)
+            .then(|| m - 1)
+    }
+
+    fn is_speaker_kind(&self, m: usize) -> bool {
+        matches!(self.view.kinds[m], EntityType::Person | EntityType::Org)
+    }
+
+    fn sentence_of(&self, at: usize) -> Range<usize> {
+        let s = self.view.sentences.partition_point(|s| s.end <= at);
+        self.view.sentences.get(s).cloned().unwrap_or(at..at)
+    }
+
+    /// The salience timeline: for each sentence, its subject when it is a person or an
+    /// organisation named (or titled, or a pronoun resolved) before the sentence's first verb of
+    /// speech or its midpoint, outside quotes.
+    fn sentence_subjects(&self) -> Vec<(usize, usize)> {
+        let mut subjects: Vec<(usize, usize)> = Vec::new();
+        for sentence in self.view.sentences {
+            let first = self.token_at(sentence.start);
+            let mut t = first;
+            while t < self.view.tokens.len() && self.view.tokens[t].start < sentence.end {
+                let at = self.view.tokens[t].start;
+                if self.in_direct_quote(at) {
+                    t += 1;
+                    continue;
+                }
+                let w = self.word(t);
+                if gazetteer().speech_verb(w).is_some() && t > first {
+                    break;
+                }
+                if let Some(m) = self.mention_at(t) {
+                    if self.view.kinds[m] == EntityType::Person {
+                        subjects.push((sentence.start, self.view.entity[m]));
+                        break;
+                    }
+                }
+                if matches!(w, "He" | "She" | "he" | "she") && t <= first + 3 {
+                    if let Some(&(_, e)) = subjects.last() {
+                        subjects.push((sentence.start, e));
+                    }
+                    break;
+                }
+                if let Some(Speaker::Entity(e)) = self.title_reference(t, sentence.start) {
+                    subjects.push((sentence.start, e));
+                    break;
+                }
+                t += 1;
+            }
+        }
+        subjects
+    }
+
+    /// Salience rule for "he"/"she": the subject of the nearest sentence before `at` (or of
+    /// `at`'s own sentence, when named before it) whose subject is a person; "it"/"they": the
+    /// nearest organisation named before, else that same person.
+    fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<Speaker> {
+        let lower = pronoun.to_lowercase();
+        if lower == "it" || lower == "they" {
+            let sentence = self.sentence_of(at);
+            let org = self.view.mentions[..self.view.mentions.partition_point(|m| m.start < at)]
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, m)| m.start >= sentence.start.saturating_sub(400))
+                .find(|(i, _)| self.view.kinds[*i] == EntityType::Org);
+            if let Some((i, _)) = org {
+                return Some(Speaker::Entity(self.view.entity[i]));
+            }
+            if lower == "it" {
+                return None;
+            }
+        }
+        let i = self.subjects.partition_point(|(p, _)| *p < at);
+        let own_sentence_start = self.sentence_of(at).start;
+        let candidates = &self.subjects[..i];
+        candidates
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < own_sentence_start || *p == own_sentence_start)
+            .map(|(_, e)| Speaker::Entity(*e))
+            .or_else(|| self.most_mentioned_person())
+    }
+
+    fn most_mentioned_person(&self) -> Option<Speaker> {
+        let mut counts = std::collections::HashMap::new();
+        for (i, _) in self.view.mentions.iter().enumerate() {
+            if self.view.kinds[i] == EntityType::Person {
+                *counts.entry(self.view.entity[i]).or_insert(0usize) += 1;
+            }
+        }
+        counts.into_iter().max_by_key(|(e, c)| (*c, std::cmp::Reverse(*e))).map(|(e, _)| Speaker::Entity(e))
+    }
+
+    /// Title rule: "the Iraqi premier" is the person the article introduced with that title
+    /// ("Iraqi Prime Minister Mustafa Al-Kazemi"), the nationality agreeing when given; the
+    /// latest such person before `at`, else the first after. With no titled person in the
+    /// article, the salience rule for "he" applies.
+    fn resolve_title(&self, head: &str, nationality: Option<&str>, at: usize) -> Option<Speaker> {
+        let titled = |m: &Mention| m.title.as_deref().is_some_and(|t| t == head || t.ends_with(head) || head.ends_with(t));
+        let matches_nationality = |m: &Mention| nationality.is_none() || m.nationality.as_deref() == nationality || m.nationality.is_none();
+        let mut best: Option<usize> = None;
+        for (i, m) in self.view.mentions.iter().enumerate() {
+            if self.view.kinds[i] == EntityType::Person && titled(m) && matches_nationality(m) {
+                if m.start < at || best.is_none() {
+                    best = Some(i);
+                }
+            }
+        }
+        match best {
+            Some(i) => Some(Speaker::Entity(self.view.entity[i])),
+            None => self.resolve_pronoun("he", at),
+        }
+    }
+
+    /// A definite reference by title ending at token `t` ("the Iraqi premier", "Iran’s first vice
+    /// president"), resolved; `None` when `t` does not end one.
+    fn title_reference(&self, t: usize, bound: usize) -> Option<Speaker> {
+        let g = gazetteer();
+        let mut words = Vec::new();
+        let mut k = t;
+        loop {
+            let w = self.word(k);
+            if DETERMINERS.contains(&w) || self.view.tokens[k].start < bound {
+                break;
+            }
+            words.insert(0, w);
+            if k == 0 || words.len() > 5 {
+                break;
+            }
+            k -= 1;
+        }
+        for skip in 0..words.len() {
+            let phrase = words[skip..].join(" ");
+            if let Some(head) = g.title_head_lowercase(&phrase) {
+                if self.view.tokens.get(t + 1).is_some_and(|n| self.view.text[n.start..].starts_with(char::is_uppercase) && self.view.text[self.view.tokens[t].end..n.start].trim().is_empty()) {
+                    return None; // "Prime Minister Mustafa …": a title before a name, not a reference
+                }
+                let nationality = words[..skip].iter().find_map(|w| g.demonym(w.trim_end_matches(['’', '\'', 's'])).or_else(|| g.demonym(w)));
+                let nationality = nationality.map(str::to_string).or_else(|| {
+                    words[..skip].iter().find(|w| w.ends_with("’s") || w.ends_with("'s")).map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+                        .and_then(|place| demonym_of_place(&place))
+                });
+                return self.resolve_title(head, nationality.as_deref(), self.view.tokens[t].start);
+            }
+        }
+        None
+    }
+
+    /// The speaker named by the words just before token `verb` (its subject).
+    fn subject_before(&self, verb: usize, bound: usize) -> Option<Speaker> {
+        let mut t = verb;
+        while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
+            t -= 1;
+        }
+        if t == 0 || self.view.tokens[t - 1].start < bound {
+            return None;
+        }
+        let t = t - 1;
+        // Only spaces between the subject and the verb (", who …, said" is handled below).
+        let w = self.word(t);
+        if PRONOUNS.contains(&w) {
+            return self.resolve_pronoun(w, self.view.tokens[t].start);
+        }
+        if let Some(m) = self.mention_at(t) {
+            if self.is_speaker_kind(m) {
+                // "Biden and Kadhimi declared": words said jointly have no single speaker.
+                let start_tok = self.token_at(self.view.mentions[m].start);
+                if start_tok > 0 && self.word(start_tok - 1) == "and" && start_tok >= 2 && self.mention_at(start_tok - 2).is_some() {
+                    return None;
+                }
+                return Some(Speaker::Entity(self.view.entity[m]));
+            }
+            if self.view.kinds[m] == EntityType::Place {
+                return None;
+            }
+        }
+        if let Some(speaker) = self.title_reference(t, bound) {
+            return Some(speaker);
+        }
+        self.described_subject(t, bound)
+    }
+
+    /// A noun phrase subject that names no entity: "The media office of the Iraqi Prime
+    /// Minister", "a spokesman". Generic plurals ("the two sides") give `None`.
+    fn described_subject(&self, t: usize, bound: usize) -> Option<Speaker> {
+        let mut k = t;
+        let mut start = None;
+        for _ in 0..12 {
+            let w = self.word(k);
+            if DETERMINERS.contains(&w) {
+                start = Some(k);
+                // "The media office of the …": keep going back over "of".
+                if k >= 2 && self.word(k - 1) == "of" {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if k == 0 || self.view.tokens[k - 1].start < bound {
+                break;
+            }
+            let gap = &self.view.text[self.view.tokens[k - 1].end..self.view.tokens[k].start];
+            if gap.contains([',', '.', ';', ':', '(', ')', '"', '“', '”']) {
+                break;
+            }
+            k -= 1;
+        }
+        let start = start?;
+        let phrase: Vec<&str> = (start + 1..=t).map(|i| self.word(i)).collect();
+        let head_end = phrase.iter().position(|w| *w == "of").unwrap_or(phrase.len());
+        let head = phrase[..head_end].last()?;
+        if GENERIC_HEADS.contains(head) || head.starts_with(char::is_uppercase) && head_end == phrase.len() {
+            return None;
+        }
+        if gazetteer().speech_verb(head).is_some() || head.ends_with("ing") {
+            return None;
+        }
+        let text = &self.view.text[self.view.tokens[start + 1].start..self.view.tokens[t].end];
+        Some(Speaker::Described(text.to_string()))
+    }
+
+    /// The speaker named right after token `verb` ("said Kino Gabriel", "said the minister").
+    fn subject_after(&self, verb: usize) -> Option<Speaker> {
+        let t = verb + 1;
+        if t >= self.view.tokens.len() {
+            return None;
+        }
+        if let Some(m) = self.mention_at(t) {
+            return self.is_speaker_kind(m).then(|| Speaker::Entity(self.view.entity[m]));
+        }
+        if DETERMINERS.contains(&self.word(t)) {
+            // the shortest title reference after the verb
+            for end in t + 1..(t + 5).min(self.view.tokens.len()) {
+                if let Some(s) = self.title_reference(end, self.view.tokens[t].start) {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+
+    /// Finite speech verbs between `from` and `to` (byte offsets), outside quotes, latest first.
+    fn verbs_between(&self, from: usize, to: usize) -> Vec<(usize, VerbForm)> {
+        let g = gazetteer();
+        let mut verbs = Vec::new();
+        let mut t = self.token_at(from);
+        while t < self.view.tokens.len() && self.view.tokens[t].end <= to {
+            if !self.in_direct_quote(self.view.tokens[t].start) {
+                if let Some(form) = g.speech_verb(self.word(t)) {
+                    verbs.push((t, form));
+                }
+                if self.word(t) == "pointed" || self.word(t) == "points" {
+                    // "pointed out" is one verb; the gazetteer lists its two-word forms
+                }
+            }
+            t += 1;
+        }
+        verbs.reverse();
+        verbs
+    }
+
+    /// The speaker of one direct quote, from the cues around it (see the module docs).
+    fn direct_speaker(&self, q: &QuoteSpan) -> Option<Speaker> {
+        let text = self.view.text;
+        // 1. After the quote: `," he said`, `” X added`, `," said X`.
+        let after = &text[q.close..];
+        let content = &text[q.start..q.end];
+        let continues_sentence = content.ends_with([',', '—', '–'])
+            || after.starts_with(',')
+            || after.trim_start().starts_with(|c: char| c.is_lowercase());
+        if continues_sentence {
+            let t0 = self.token_at(q.close);
+            let limit = (t0 + 6).min(self.view.tokens.len());
+            for t in t0..limit {
+                if self.in_direct_quote(self.view.tokens[t].start) {
+                    break;
+                }
+                if let Some(form) = gazetteer().speech_verb(self.word(t)) {
+                    if form == VerbForm::Finite {
+                        let found = self.subject_before(t, q.close).or_else(|| self.subject_after(t));
+                        if found.is_some() {
+                            return found;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        // 2. Before the quote, in its sentence: the speech verb nearest to the quote.
+        let sentence = self.sentence_of(q.open);
+        let previous_close = self.direct.iter().filter(|d| d.close <= q.open).map(|d| d.close).max().unwrap_or(0);
+        let from = sentence.start.max(previous_close);
+        let verbs = self.verbs_between(from, q.open);
+        for (verb, form) in &verbs {
+            let found = match form {
+                VerbForm::Finite => self.subject_before(*verb, from).or_else(|| self.subject_after(*verb)),
+                VerbForm::Gerund => continue,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        // A gerund ("stressing (…)") continues the sentence's subject.
+        if !verbs.is_empty() || text[from..q.open].trim_end().ends_with([':', ',']) {
+            if let Some(s) = self.subject_in(from, q.open) {
+                return Some(s);
+            }
+        }
+        // 3. A quote opening its paragraph after "X said:".
+        if self.starts_paragraph(q) {
+            let p = self.paragraph_of(q.open);
+            if p > 0 {
+                let prev = self.view.paragraphs[p - 1].clone();
+                if text[prev.clone()].trim_end().ends_with(':') {
+                    let verbs = self.verbs_between(prev.start, prev.end);
+                    if let Some((verb, _)) = verbs.first() {
+                        return self.subject_before(*verb, prev.start);
+                    }
+                }
+            }
+        }
+        // 4. The subject of this sentence, or of the one before in the same paragraph.
+        if let Some(s) = self.subject_in(sentence.start, q.open) {
+            return Some(s);
+        }
+        let p = self.paragraph_of(q.open);
+        let paragraph_start = self.view.paragraphs.get(p).map_or(0, |r| r.start);
+        if sentence.start > paragraph_start {
+            let prev = self.sentence_of(sentence.start.saturating_sub(1));
+            if prev.start >= paragraph_start {
+                if let Some(s) = self.subject_in(prev.start, prev.end) {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+
+    /// The subject of the text `from..to`: its first person or organisation named outside
+    /// quotes, or a leading pronoun resolved.
+    fn subject_in(&self, from: usize, to: usize) -> Option<Speaker> {
+        let mut t = self.token_at(from);
+        let first = t;
+        while t < self.view.tokens.len() && self.view.tokens[t].end <= to {
+            if self.in_direct_quote(self.view.tokens[t].start) {
+                t += 1;
+                continue;
+            }
+            let w = self.word(t);
+            if PRONOUNS[..2].contains(&w.to_lowercase().as_str()) && t <= first + 4 {
+                return self.resolve_pronoun(w, self.view.tokens[t].start);
+            }
+            if let Some(m) = self.mention_at(t) {
+                if self.view.kinds[m] == EntityType::Person {
+                    return Some(Speaker::Entity(self.view.entity[m]));
+                }
+            }
+            if let Some(s) = self.title_reference(t, from) {
+                return Some(s);
+            }
+            t += 1;
+        }
+        None
+    }
+
+    /// Reported speech: that-clauses after speech verbs, "According to X, …", "…, X said."
+    fn reported(&self) -> Vec<Attributed> {
+        let mut out = Vec::new();
+        for sentence in self.view.sentences {
+            self.reported_in(sentence.clone(), &mut out);
+        }
+        // Never overlap a direct quote: the marked words are the quote.
+        out.retain(|r: &Attributed| !self.direct.iter().any(|d| d.start < r.end && r.start < d.end));
+        out
+    }
+
+    fn reported_in(&self, sentence: Range<usize>, out: &mut Vec<Attributed>) {
+        let text = self.view.text;
+        let g = gazetteer();
+        let first = self.token_at(sentence.start);
+        let mut t = first;
+        let mut sentence_speaker: Option<Speaker> = None;
+        while t < self.view.tokens.len() && self.view.tokens[t].start < sentence.end {
+            let at = self.view.tokens[t].start;
+            if self.in_direct_quote(at) {
+                t += 1;
+                continue;
+            }
+            let w = self.word(t);
+            // "According to X, CLAUSE" / "CLAUSE, according to X."
+            if (w == "According" || w == "according") && self.word_is(t + 1, "to") {
+                if let Some((speaker, after_name)) = self.named_after(t + 2) {
+                    let rest = &text[after_name..sentence.end];
+                    if let Some(rest) = rest.strip_prefix(',') {
+                        let start = after_name + 1 + (rest.len() - rest.trim_start().len());
+                        self.push_clause(out, start, sentence.end, Some(speaker));
+                    } else if w == "according" {
+                        let before = text[sentence.start..at].trim_end().trim_end_matches(',');
+                        self.push_clause(out, sentence.start, sentence.start + before.len(), Some(speaker));
+                    }
+                }
+                t += 2;
+                continue;
+            }
+            let Some(form) = g.speech_verb(w) else {
+                t += 1;
+                continue;
+            };
+            let speaker = match form {
+                VerbForm::Finite => self.subject_before(t, sentence.start).or_else(|| self.subject_after(t)),
+                VerbForm::Gerund => sentence_speaker.clone().or_else(|| self.subject_in(sentence.start, at)),
+            };
+            if form == VerbForm::Finite && speaker.is_some() {
+                sentence_speaker = speaker.clone();
+            }
+            // A gerund opening the sentence: "Recalling that CLAUSE, Kazimi reiterated that …"
+            if form == VerbForm::Gerund && t == first && self.word_is(t + 1, "that") {
+                let clause_start = self.view.tokens[t + 1].end;
+                if let Some((comma, main_speaker)) = self.main_clause_after(clause_start, sentence.end) {
+                    self.push_clause(out, clause_start, comma, main_speaker);
+                }
+                t += 2;
+                continue;
+            }
+            if let Some(that) = self.that_after(t, sentence.end) {
+                let clause_start = self.view.tokens[that].end;
+                let clause_end = self.clause_end(clause_start, sentence.end);
+                self.push_clause(out, clause_start, clause_end, speaker);
+                t = that + 1;
+                continue;
+            }
+            if form == VerbForm::Finite && matches!(w, "said" | "says" | "announced" | "stated" | "added" | "warned" | "claimed" | "reported") {
+                // "… announced US troops would be leaving Syria": a clause without "that".
+                if let Some(clause_start) = self.bare_clause_after(t, sentence.end) {
+                    let clause_end = self.clause_end(clause_start, sentence.end);
+                    self.push_clause(out, clause_start, clause_end, speaker.clone());
+                    t += 1;
+                    continue;
+                }
+                // "CLAUSE, he said." at the end of the sentence.
+                let tail = text[self.view.tokens[t].end..sentence.end].trim();
+                let tail_words = tail.split_whitespace().count();
+                if tail_words <= 4 && !tail.contains(['"', '“', '”']) {
+                    let before = &text[sentence.start..self.view.tokens[t].start];
+                    if let Some(comma) = before.rfind(", ") {
+                        let subject = &before[comma + 2..];
+                        if subject.split_whitespace().count() <= 4 && !before[..comma].contains(['"', '“', '”']) {
+                            self.push_clause(out, sentence.start, sentence.start + comma, speaker.clone());
+                        }
+                    }
+                }
+            }
+            t += 1;
+        }
+    }
+
+    fn word_is(&self, t: usize, word: &str) -> bool {
+        t < self.view.tokens.len() && self.word(t) == word
+    }
+
+    /// A name (entity or title reference) starting at token `t`: its speaker and end offset.
+    fn named_after(&self, t: usize) -> Option<(Speaker, usize)> {
+        if t >= self.view.tokens.len() {
+            return None;
+        }
+        if let Some(m) = self.mention_at(t) {
+            let mention = &self.view.mentions[m];
+            let end = self.view.tokens[self.token_at(mention.end).saturating_sub(1).max(t)].end;
+            return Some((Speaker::Entity(self.view.entity[m]), end.max(mention.end)));
+        }
+        if PRONOUNS.contains(&self.word(t)) || matches!(self.word(t), "him" | "her" | "them") {
+            let s = self.resolve_pronoun("he", self.view.tokens[t].start)?;
+            return Some((s, self.view.tokens[t].end));
+        }
+        // "According to a statement released by Erdogan's office, …"
+        let end = self.view.text[self.view.tokens[t].start..].find(',').map(|i| self.view.tokens[t].start + i)?;
+        let phrase = &self.view.text[self.view.tokens[t].start..end];
+        if phrase.split_whitespace().count() > 8 {
+            return None;
+        }
+        let last = self.token_at(end).saturating_sub(1);
+        let s = self.subject_before(last + 1, self.view.tokens[t].start)
+            .or_else(|| Some(Speaker::Described(phrase.trim_start_matches("the ").to_string())))?;
+        Some((s, end))
+    }
+
+    /// The token "that" introducing a that-clause after verb `t` ("said in a statement that",
+    /// "assured Al-Kazemi that"), with no punctuation but dashes and brackets in between.
+    fn that_after(&self, t: usize, sentence_end: usize) -> Option<usize> {
+        for k in t + 1..(t + 14).min(self.view.tokens.len()) {
+            if self.view.tokens[k].start >= sentence_end {
+                return None;
+            }
+            let gap = &self.view.text[self.view.tokens[k - 1].end..self.view.tokens[k].start];
+            if gap.contains([',', ';', ':', '"', '“', '”', '.']) {
+                return None;
+            }
+            if self.word(k) == "that" {
+                return Some(k);
+            }
+            if gazetteer().speech_verb(self.word(k)).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Where a reported clause ends: the sentence end, a direct quote, or the next
+    /// ", stressing that" continuation.
+    fn clause_end(&self, start: usize, sentence_end: usize) -> usize {
+        let text = self.view.text;
+        let mut end = sentence_end;
+        if let Some(q) = self.direct.iter().find(|q| q.open >= start && q.open < end) {
+            end = q.open;
+        }
+        let g = gazetteer();
+        let mut search = start;
+        while let Some(i) = text[search..end].find(", ") {
+            let at = search + i;
+            let next = text[at + 2..end].split(|c: char| !is_word_char(c)).next().unwrap_or("");
+            if g.speech_verb(next) == Some(VerbForm::Gerund) {
+                end = at;
+                break;
+            }
+            search = at + 2;
+        }
+        end
+    }
+
+    /// A clause right after a verb of saying with no "that": a subject-like word followed, within
+    /// eight words, by an auxiliary ("said US troops would be leaving").
+    fn bare_clause_after(&self, t: usize, sentence_end: usize) -> Option<usize> {
+        let next = t + 1;
+        if next >= self.view.tokens.len() || self.view.tokens[next].start >= sentence_end {
+            return None;
+        }
+        let gap = &self.view.text[self.view.tokens[t].end..self.view.tokens[next].start];
+        if !gap.trim().is_empty() {
+            return None;
+        }
+        let w = self.word(next);
+        let subject_like = PRONOUNS.contains(&w) || matches!(w, "the" | "The" | "his" | "her" | "its" | "their" | "there") || self.mention_at(next).is_some() || w.starts_with(char::is_uppercase);
+        if !subject_like || matches!(w, "in" | "on" | "at" | "to" | "by" | "during" | "after" | "before" | "it") {
+            return None;
+        }
+        for k in next + 1..(next + 8).min(self.view.tokens.len()) {
+            if self.view.tokens[k].start >= sentence_end {
+                return None;
+            }
+            let gap = &self.view.text[self.view.tokens[k - 1].end..self.view.tokens[k].start];
+            if gap.contains([',', ';', ':', '"', '“', '(']) {
+                return None;
+            }
+            if AUXILIARIES.contains(&self.word(k)) {
+                return Some(self.view.tokens[next].start);
+            }
+        }
+        None
+    }
+
+    /// In "Recalling that CLAUSE, Kazimi reiterated …": the comma ending CLAUSE and the main
+    /// clause's speaker.
+    fn main_clause_after(&self, from: usize, sentence_end: usize) -> Option<(usize, Option<Speaker>)> {
+        let text = self.view.text;
+        let mut found = None;
+        let mut search = from;
+        while let Some(i) = text[search..sentence_end].find(", ") {
+            let comma = search + i;
+            let t = self.token_at(comma + 2);
+            for k in t..(t + 6).min(self.view.tokens.len()) {
+                if gazetteer().speech_verb(self.word(k)) == Some(VerbForm::Finite) {
+                    found = Some((comma, self.subject_before(k, comma)));
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+            search = comma + 2;
+        }
+        found
+    }
+
+    fn push_clause(&self, out: &mut Vec<Attributed>, start: usize, end: usize, speaker: Option<Speaker>) {
+        let text = self.view.text;
+        if end <= start {
+            return;
+        }
+        let clause = &text[start..end];
+        let trimmed = clause.trim().trim_end_matches(['.', ',', ';', ':', ' ']);
+        let lead = clause.len() - clause.trim_start().len();
+        if trimmed.split_whitespace().count() < 3 || trimmed.starts_with(['"', '“', '(', '«']) {
+            return;
+        }
+        let start = start + lead;
+        let end = start + trimmed.len();
+        if out.iter().any(|r: &Attributed| r.start < end && start < r.end) {
+            return;
+        }
+        out.push(Attributed {
+            start,
+            end,
+            kind: QuoteKind::Reported,
+            speaker,
+            unclosed: false,
+        });
+    }
+}
+
+/// "Iran" → "Iranian", for titles written with a possessive country ("Iran’s first vice president").
+fn demonym_of_place(place: &str) -> Option<String> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("../../assets/demonyms.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(_, p)| *p != "-")
+            .map(|(d, p)| (p.to_string(), d.to_string()))
+            .collect()
+    });
+    table.get(place).cloned()
+}

@@ -1,0 +1,178 @@
+//! What the CLI prints: aligned human tables and JSON Lines. Human output never carries
+//! control characters (article text is neutralised at load); JSON is exact.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+use crate::analysis::{Article, Corpus, QuoteKind};
+use crate::corpus::text::CharIndex;
+use crate::search::Ranker;
+
+/// One article as `quire analyze --json` prints it (offsets in characters).
+pub fn article_json(article: &Article, corpus: &Corpus) -> serde_json::Value {
+    let index = CharIndex::new(&article.text);
+    let quotes: Vec<_> = article
+        .quotes
+        .iter()
+        .map(|q| {
+            json!({
+                "start": index.char_offset(q.start),
+                "end": index.char_offset(q.end),
+                "text": article.quote_text(q),
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_id": q.speaker_id,
+                "unclosed": q.unclosed,
+            })
+        })
+        .collect();
+    let entities: Vec<_> = article
+        .entities
+        .iter()
+        .map(|m| {
+            json!({
+                "start": index.char_offset(m.start),
+                "end": index.char_offset(m.end),
+                "text": &article.text[m.start..m.end],
+                "type": m.kind,
+                "id": corpus.entities[m.entity].id,
+            })
+        })
+        .collect();
+    json!({
+        "id": article.id,
+        "path": article.path.to_string_lossy(),
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "text": article.text,
+        "quotes": quotes,
+        "entities": entities,
+        "removed": article.removed,
+    })
+}
+
+/// `quire analyze`: JSON Lines with `--json`, else a short summary per article.
+pub fn analyze(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()> {
+    if json {
+        for article in &corpus.articles {
+            writeln!(out, "{}", article_json(article, corpus))?;
+        }
+        return Ok(());
+    }
+    for article in &corpus.articles {
+        writeln!(out, "{}  {}", article.id, article.display_title())?;
+        for q in &article.quotes {
+            let kind = match q.kind {
+                QuoteKind::Direct => "“”",
+                QuoteKind::Reported => "~ ",
+            };
+            writeln!(out, "  {kind} {:<24} {}", fit(q.speaker.as_deref().unwrap_or("?"), 24), fit(article.quote_text(q), 90))?;
+        }
+    }
+    Ok(())
+}
+
+/// Truncates to `width` columns with an ellipsis, on one line.
+pub fn fit(text: &str, width: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.width() <= width {
+        return flat;
+    }
+    let mut out = String::new();
+    for c in flat.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let gap = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(gap))
+}
+
+/// `quire list`.
+pub fn list(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()> {
+    if json {
+        for a in &corpus.articles {
+            let row = json!({"id": a.id, "path": a.path.to_string_lossy(), "title": a.title, "date": a.date, "source": a.source,
+                "quotes": a.quotes.len(), "entities": a.entities.len()});
+            writeln!(out, "{row}")?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "{} {} {} {} {}", pad("DATE", 10), pad("SOURCE", 14), pad("QUOTES", 6), pad("ENTITIES", 8), "TITLE")?;
+    for a in &corpus.articles {
+        writeln!(
+            out,
+            "{} {} {:>6} {:>8} {}",
+            pad(a.date.as_deref().unwrap_or("-"), 10),
+            pad(a.source.as_deref().unwrap_or("-"), 14),
+            a.quotes.len(),
+            a.entities.len(),
+            fit(a.display_title(), 100)
+        )?;
+    }
+    Ok(())
+}
+
+/// `quire quotes [--query Q]`: every quote with speaker and article, fuzzy-ranked by `query`.
+pub fn quotes(out: &mut impl Write, corpus: &Corpus, query: Option<&str>, json: bool) -> io::Result<()> {
+    let all: Vec<(&Article, &crate::analysis::Quote)> =
+        corpus.articles.iter().flat_map(|a| a.quotes.iter().map(move |q| (a, q))).collect();
+    let order: Vec<usize> = match query {
+        Some(query) => {
+            let texts: Vec<String> = all
+                .iter()
+                .map(|(a, q)| format!("{} {}", a.quote_text(q), q.speaker.as_deref().unwrap_or("")))
+                .collect();
+            Ranker::default().rank(texts.iter().map(String::as_str), query).into_iter().map(|h| h.index).collect()
+        }
+        None => (0..all.len()).collect(),
+    };
+    if !json {
+        writeln!(out, "{} {} {} {}", pad("KIND", 8), pad("SPEAKER", 24), pad("ARTICLE", 28), "QUOTE")?;
+    }
+    for i in order {
+        let (a, q) = all[i];
+        if json {
+            let index = CharIndex::new(&a.text);
+            let row = json!({"article": a.id, "title": a.title, "start": index.char_offset(q.start), "end": index.char_offset(q.end),
+                "text": a.quote_text(q), "kind": q.kind, "speaker": q.speaker, "speaker_id": q.speaker_id, "unclosed": q.unclosed});
+            writeln!(out, "{row}")?;
+        } else {
+            let kind = match q.kind {
+                QuoteKind::Direct => "direct",
+                QuoteKind::Reported => "reported",
+            };
+            writeln!(out, "{} {} {} {}", pad(kind, 8), pad(q.speaker.as_deref().unwrap_or("-"), 24), pad(a.display_title(), 28), fit(a.quote_text(q), 100))?;
+        }
+    }
+    Ok(())
+}
+
+/// `quire entities`: most mentioned first.
+pub fn entities(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()> {
+    let mut order: Vec<usize> = (0..corpus.entities.len()).collect();
+    order.sort_by(|&a, &b| corpus.entities[b].mentions.cmp(&corpus.entities[a].mentions).then(a.cmp(&b)));
+    if !json {
+        writeln!(out, "{} {} {:>8} {:>8} {}", pad("NAME", 30), pad("TYPE", 6), "MENTIONS", "ARTICLES", "ALIASES")?;
+    }
+    for i in order {
+        let e = &corpus.entities[i];
+        if json {
+            let row = json!({"id": e.id, "name": e.name, "type": e.kind, "aliases": e.aliases, "mentions": e.mentions, "articles": e.articles});
+            writeln!(out, "{row}")?;
+        } else {
+            writeln!(out, "{} {} {:>8} {:>8} {}", pad(&e.name, 30), pad(e.kind.as_str(), 6), e.mentions, e.articles, fit(&e.aliases.join(", "), 80))?;
+        }
+    }
+    Ok(())
+}

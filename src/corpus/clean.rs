@@ -1,0 +1,313 @@
+//! Removes web debris from an article by general rules (never by an article's own wording):
+//! stray HTML, scraper labels, breadcrumbs, share/comment/login prompts and forms, "also be
+//! accessed at" notices, repeated lines, link lists and headline-like lines after the article
+//! ends. What is removed is kept with its reason for the raw view. Paragraphs stay paragraphs.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// A piece of the original text that cleaning took out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    pub text: String,
+    pub reason: &'static str,
+}
+
+/// The article as the reader shows it.
+#[derive(Debug, Clone, Default)]
+pub struct Cleaned {
+    /// Paragraphs joined by blank lines.
+    pub text: String,
+    /// Byte ranges of the paragraphs in `text`, in order.
+    pub paragraphs: Vec<Range<usize>>,
+    pub removed: Vec<Removed>,
+}
+
+struct Line {
+    text: String,
+    removed: Option<&'static str>,
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("cleaning patterns are valid"))
+}
+
+fn html_fragment() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r#"(?x)^(?:
+            </?[a-zA-Z][^>]*>.*                                   # a tag
+          | [\w-]+\s*=\s*["“”'][^"“”']*["“”']\s*/?>?              # attr = "value">
+          | .*=\s*["“”'][^"“”']*["“”']\s*/?>                      # anything ending in ="x">
+          | &[a-z]+;|&\#\d+;                                      # a lone entity
+        )$"#,
+    )
+}
+
+fn scraper_label() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r"(?i)^\s*(?:date|published|posted|updated|time)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*",
+    )
+}
+
+fn language_label() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(&CELL, r"\(\([a-z]{2,3}(?:-[a-z]+)?\)\)[A-Z][a-z]+ language:")
+}
+
+fn prompt() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r"(?ix)^(?:
+            share(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page))?(?:\s+on\s+\w+)?
+          | (?:add|leave|post|write)\s+a\s+(?:comment|reply)
+          | comments?(?:\s*\(\d+\))? | \d+\s+comments? | reply | cancel\s+reply | print(?:\s+this)?(?:\s+article)?
+          | email(?:\s+this)?(?:\s+article)? | advertisement | sponsored(?:\s+content)?
+          | (?:sign\s+up|subscribe|log\s*in|sign\s+in|log\s*out|register)\b.*
+          | follow\s+us\b.* | (?:related|recommended|popular|trending|more)\s+(?:articles?|stories|posts|news|from\s+.*)
+          | read\s+(?:more|also|next)\b.* | see\s+also | tags?:.* | filed\s+under:?.*
+          | you\s+are\s+commenting\s+using\b.* | fill\s+in\s+your\s+details\b.*
+          | connecting\s+to\s+%s | notify\s+me\s+of\b.* | (?:name|email|website)\s*\*?\s*:?
+          | (?:twitter|facebook|google|wordpress\.com|instagram|whatsapp|telegram|linkedin|reddit)(?:\s+(?:picture|photo|account|icon))?
+          | .*\bcookies?\b.*\b(?:accept|consent|policy|agree)\b.* | accept(?:\s+all)?(?:\s+cookies)?
+          | skip\s+to\s+(?:main\s+)?content | back\s+to\s+top | click\s+here\b.*
+          | all\s+rights\s+reserved\.? | ©.* | copyright\s+©?.*
+        )[.!:]?$",
+    )
+}
+
+fn notice() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r"(?i)(?:also\s+be\s+accessed\s+at|alternate\s+address|can\s+also\s+be\s+read\s+at|this\s+article\s+(?:was\s+)?originally\s+(?:appeared|published)|download\s+(?:our|the)\s+app)",
+    )
+}
+
+fn link_line() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(&CELL, r"(?i)^(?:https?://|www\.)\S+$")
+}
+
+fn dateline_only() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &CELL,
+        r"(?i)^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?$",
+    )
+}
+
+/// Normalises a line for comparisons: no-break spaces are spaces, runs of space are one.
+fn normalized(line: &str) -> String {
+    line.replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// A breadcrumb: two or more separators between short capitalised segments ("News / Politics / Iraq").
+fn is_breadcrumb(line: &str) -> bool {
+    let norm = normalized(line);
+    for sep in [" / ", " › ", " » ", " > ", " | "] {
+        let parts: Vec<&str> = norm.split(sep).collect();
+        if parts.len() >= 3
+            && parts.iter().all(|p| {
+                let words = word_count(p);
+                (1..=3).contains(&words)
+                    && p.chars().next().is_some_and(|c| c.is_uppercase())
+                    && !p.ends_with('.')
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A sentence of article prose ends with sentence punctuation (or a closing quote/bracket).
+fn ends_like_prose(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    trimmed.ends_with(['.', '!', '?', '"', '”', '’', ')', ':', ';'])
+}
+
+/// Headline-like: a few words, no sentence ending, not a date.
+fn is_headline_like(line: &str) -> bool {
+    let words = word_count(line);
+    (3..=16).contains(&words) && !ends_like_prose(line) && !dateline_only().is_match(line.trim())
+}
+
+/// Cleans `raw` (already neutralised).
+pub fn clean(raw: &str) -> Cleaned {
+    let mut removed = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    for original in raw.split('\n') {
+        let mut text = original.trim().to_string();
+        // Inline debris first: a scraper's "date 2021-06-05" label, a rendered "((hi))Hindi language:".
+        if let Some(label) = scraper_label().find(&text) {
+            removed.push(Removed {
+                text: label.as_str().trim().to_string(),
+                reason: "scraper label",
+            });
+            text = text[label.end()..].trim().to_string();
+        }
+        while let Some(label) = language_label().find(&text) {
+            removed.push(Removed {
+                text: label.as_str().to_string(),
+                reason: "language label",
+            });
+            text.replace_range(label.range(), "");
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let reason = classify_line(&text);
+        lines.push(Line {
+            text,
+            removed: reason,
+        });
+    }
+
+    mark_repeats(&mut lines);
+    mark_header_links(&mut lines);
+    mark_trailing_debris(&mut lines);
+
+    let mut cleaned = Cleaned::default();
+    for line in lines {
+        match line.removed {
+            Some(reason) => removed.push(Removed {
+                text: line.text,
+                reason,
+            }),
+            None => {
+                if !cleaned.text.is_empty() {
+                    cleaned.text.push_str("\n\n");
+                }
+                let start = cleaned.text.len();
+                cleaned.text.push_str(&line.text);
+                cleaned.paragraphs.push(start..cleaned.text.len());
+            }
+        }
+    }
+    cleaned.removed = removed;
+    cleaned
+}
+
+fn classify_line(text: &str) -> Option<&'static str> {
+    let norm = normalized(text);
+    if html_fragment().is_match(&norm) {
+        Some("html")
+    } else if is_breadcrumb(&norm) {
+        Some("breadcrumb")
+    } else if notice().is_match(&norm) && word_count(&norm) <= 20 {
+        Some("notice")
+    } else if link_line().is_match(&norm) {
+        Some("link")
+    } else if word_count(&norm) <= 16 && prompt().is_match(&norm) {
+        Some("prompt")
+    } else if dateline_only().is_match(&norm) {
+        Some("dateline")
+    } else {
+        None
+    }
+}
+
+/// A line that repeats an earlier one is debris the second time (headlines printed twice,
+/// "related" widgets). Very short lines ("Reuters") can repeat legitimately.
+fn mark_repeats(lines: &mut [Line]) {
+    let mut seen = HashSet::new();
+    for line in lines.iter_mut() {
+        let key = normalized(&line.text).to_lowercase();
+        if !seen.insert(key) && line.removed.is_none() && word_count(&line.text) >= 3 {
+            line.removed = Some("repeated");
+        }
+    }
+}
+
+/// When the headline is printed twice near the top, the headline-like lines between the two
+/// copies are the site's header (related-article links), not the article.
+fn mark_header_links(lines: &mut [Line]) {
+    let Some(first) = lines.iter().position(|l| l.removed.is_none()) else {
+        return;
+    };
+    let headline = normalized(&lines[first].text).to_lowercase();
+    let limit = lines.len().min(first + 12);
+    let Some(second) = (first + 1..limit)
+        .find(|&i| normalized(&lines[i].text).to_lowercase() == headline && lines[i].removed.is_some())
+    else {
+        return;
+    };
+    for line in &mut lines[first + 1..second] {
+        if line.removed.is_none() && is_headline_like(&line.text) {
+            line.removed = Some("related link");
+        }
+    }
+}
+
+/// After the last paragraph of prose, short non-sentences are site furniture: link lists,
+/// "SHARE THIS ARTICLE", app promotions, a headline in another language.
+fn mark_trailing_debris(lines: &mut [Line]) {
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].removed.is_none()).collect();
+    // Never strip the whole article: keep at least the first two kept lines.
+    for &i in kept.iter().skip(2).rev() {
+        let text = &lines[i].text;
+        if word_count(text) <= 12 && !ends_like_prose(text) {
+            lines[i].removed = Some("trailing link");
+        } else {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed_reasons(raw: &str) -> Vec<(String, &'static str)> {
+        clean(raw)
+            .removed
+            .into_iter()
+            .map(|r| (r.text, r.reason))
+            .collect()
+    }
+
+    #[test]
+    fn html_fragments_and_breadcrumbs_go() {
+        let raw = "News \u{a0} / \u{a0} Politics \u{a0} / \u{a0} Iraq\n\nHeadline here today\n\nclass = “cf”>\n\nBody text that says something.";
+        let cleaned = clean(raw);
+        assert_eq!(cleaned.text, "Headline here today\n\nBody text that says something.");
+        let reasons: Vec<_> = removed_reasons(raw).into_iter().map(|(_, r)| r).collect();
+        assert_eq!(reasons, ["breadcrumb", "html"]);
+    }
+
+    #[test]
+    fn comment_forms_and_trailing_links_go_but_prose_stays() {
+        let raw = "Title of it\n\nA paragraph of prose ends here.\n\nLeave a Reply\n\nYou are commenting using your Twitter account. Log Out / Change )\n\nTwitter picture\n\nConnecting to %s";
+        assert_eq!(clean(raw).text, "Title of it\n\nA paragraph of prose ends here.");
+    }
+
+    #[test]
+    fn scraper_label_is_cut_from_the_line_it_starts() {
+        let cleaned = clean(" date 2021-06-05 Outlet - The story begins.");
+        assert_eq!(cleaned.text, "Outlet - The story begins.");
+        assert_eq!(cleaned.removed[0].text, "date 2021-06-05");
+    }
+
+    #[test]
+    fn cleaning_is_idempotent_on_its_output() {
+        let raw = "Head line words\n\nSome prose.\n\nSome prose.\n\nSHARE THIS ARTICLE";
+        let once = clean(raw).text;
+        assert_eq!(clean(&once).text, once);
+    }
+}

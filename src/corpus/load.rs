@@ -1,0 +1,282 @@
+//! Turns the paths a user gives into article texts and a list of warnings. It is the only
+//! place that reads article files; it never analyses them. A bad file is a warning and the
+//! rest still loads; nothing here blocks on a FIFO, a device or a symlink loop.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::text::neutralize;
+
+/// Files larger than this are skipped with a warning unless the caller sets another limit.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Directory nesting deeper than this is not followed (a guard against pathological trees).
+const MAX_DEPTH: usize = 64;
+
+/// One article's text as read from disk (or from the bundled seeds), before cleaning.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file stem: `004_32a518eb8c980e85` for `seeds/004_32a518eb8c980e85.txt`.
+    pub id: String,
+    /// Where it came from, as the user named it (bundled seeds get `seeds/NAME`).
+    pub path: PathBuf,
+    /// The text with control characters and escape sequences already neutralised.
+    pub raw: String,
+}
+
+/// Something the user should know about one input; loading went on without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// What loading produced: the documents in path order, and what was skipped or repaired.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// The five seed articles, compiled into the binary so `quire` works from any directory.
+const SEEDS: [(&str, &str); 5] = [
+    (
+        "000_1d064251b0bc818d.txt",
+        include_str!("../../seeds/000_1d064251b0bc818d.txt"),
+    ),
+    (
+        "001_e93d9d827fff696b.txt",
+        include_str!("../../seeds/001_e93d9d827fff696b.txt"),
+    ),
+    (
+        "002_cf2dca9934893808.txt",
+        include_str!("../../seeds/002_cf2dca9934893808.txt"),
+    ),
+    (
+        "003_1896167c399c0b60.txt",
+        include_str!("../../seeds/003_1896167c399c0b60.txt"),
+    ),
+    (
+        "004_32a518eb8c980e85.txt",
+        include_str!("../../seeds/004_32a518eb8c980e85.txt"),
+    ),
+];
+
+/// The bundled seed corpus.
+pub fn seeds() -> Loaded {
+    let documents = SEEDS
+        .iter()
+        .map(|(name, text)| Document {
+            id: name.trim_end_matches(".txt").to_string(),
+            path: Path::new("seeds").join(name),
+            raw: neutralize(text),
+        })
+        .collect();
+    Loaded {
+        documents,
+        warnings: Vec::new(),
+    }
+}
+
+/// Options for [`load_paths`].
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Lists the article files under `paths` (files as given, folders recursively, sorted, `.txt`
+/// only inside folders) and reads them in parallel.
+pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        collect_files(path, options, &mut files, &mut warnings);
+    }
+    let results: Vec<Result<Document, LoadWarning>> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .map(|path| read_document(path, options))
+            .collect()
+    };
+    let mut documents = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(document) => documents.push(document),
+            Err(warning) => warnings.push(warning),
+        }
+    }
+    // Non-fatal repairs (lossy decoding) are reported alongside the document.
+    for document in &documents {
+        if document.raw.contains('\u{fffd}') && !document.raw.is_empty() {
+            warnings.push(LoadWarning {
+                path: document.path.clone(),
+                message: "not valid UTF-8; decoded with replacement characters".into(),
+            });
+        }
+    }
+    Loaded {
+        documents,
+        warnings,
+    }
+}
+
+fn warn(path: &Path, message: impl Into<String>) -> LoadWarning {
+    LoadWarning {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+fn collect_files(
+    path: &Path,
+    options: &LoadOptions,
+    files: &mut Vec<PathBuf>,
+    warnings: &mut Vec<LoadWarning>,
+) {
+    // `metadata` follows symlinks; a dangling link or a loop fails here with a clear reason.
+    let metadata = match fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) => {
+            warnings.push(warn(path, format!("cannot open: {err}")));
+            return;
+        }
+    };
+    if metadata.is_dir() {
+        let before = files.len();
+        let mut visited = HashSet::new();
+        walk_dir(path, 0, &mut visited, files, warnings);
+        if files.len() == before {
+            warnings.push(warn(path, "no .txt articles in this folder"));
+        }
+    } else if metadata.is_file() {
+        files.push(path.to_path_buf());
+    } else {
+        warnings.push(warn(path, "not a regular file (FIFO, socket or device); skipped"));
+    }
+    let _ = options;
+}
+
+fn walk_dir(
+    dir: &Path,
+    depth: usize,
+    visited: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    warnings: &mut Vec<LoadWarning>,
+) {
+    if depth > MAX_DEPTH {
+        warnings.push(warn(dir, "folder nesting too deep; not followed"));
+        return;
+    }
+    // Canonical paths detect symlink loops: a folder seen before is not entered again.
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !visited.insert(canonical) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            warnings.push(warn(dir, format!("cannot list folder: {err}")));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let metadata = match fs::metadata(&path) {
+            Ok(metadata) => metadata,
+            Err(err) => {
+                warnings.push(warn(&path, format!("cannot open: {err}")));
+                continue;
+            }
+        };
+        if metadata.is_dir() {
+            walk_dir(&path, depth + 1, visited, files, warnings);
+        } else if is_article_file(&path) {
+            if metadata.is_file() {
+                files.push(path);
+            } else {
+                warnings.push(warn(&path, "not a regular file (FIFO, socket or device); skipped"));
+            }
+        }
+    }
+}
+
+fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// Reads one file, refusing what is not an article: too big, empty, binary.
+pub fn read_document(path: &Path, options: &LoadOptions) -> Result<Document, LoadWarning> {
+    let file = fs::File::open(path).map_err(|err| warn(path, format!("cannot read: {err}")))?;
+    let metadata = file
+        .metadata()
+        .map_err(|err| warn(path, format!("cannot read: {err}")))?;
+    if !metadata.is_file() {
+        return Err(warn(path, "not a regular file; skipped"));
+    }
+    if metadata.len() > options.max_file_bytes {
+        return Err(warn(
+            path,
+            format!(
+                "{} MB is over the {} MB limit; skipped",
+                metadata.len() / 1_000_000,
+                options.max_file_bytes / 1_000_000
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // `take` bounds the read even if the file grows while we read it.
+    file.take(options.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| warn(path, format!("cannot read: {err}")))?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(warn(path, "empty file; skipped"));
+    }
+    if looks_binary(&bytes) {
+        return Err(warn(path, "binary file (not text); skipped"));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
+    };
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Document {
+        id,
+        path: path.to_path_buf(),
+        raw: neutralize(&text),
+    })
+}
+
+/// Binary when the first 8 KiB hold NUL bytes or mostly non-text control bytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    controls * 10 > head.len()
+}

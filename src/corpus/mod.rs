@@ -1,0 +1,9 @@
+//! Everything about getting articles from disk into clean text: loading, cleaning, metadata and
+//! text hygiene. No analysis of quotes or entities happens here.
+
+pub mod clean;
+pub mod load;
+pub mod meta;
+pub mod text;
+
+pub use load::{load_paths, seeds, Document, LoadOptions, LoadWarning, Loaded};

@@ -1,0 +1,8 @@
+//! quire: a terminal reader for news articles. The library holds everything; `main.rs` only
+//! turns arguments into a call of [`cli::run`]. Dependencies point one way:
+//! `cli`, `tui` → `search` → `analysis` → `corpus`.
+
+pub mod analysis;
+pub mod cli;
+pub mod corpus;
+pub mod search;

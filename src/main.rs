@@ -1,0 +1,22 @@
+//! Arguments → `cli::run` → exit code; nothing else.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match quire::cli::run() {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS, // `quire quotes | head`
+        Err(err) => {
+            eprintln!("quire: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
