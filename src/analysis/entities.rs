@@ -219,7 +219,10 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += len;
             continue;
         }
-        if let Some((len, kind)) = match_known(words, g, pos, b) {
+        if let Some((len, kind)) = match_known(words, g, pos, b).filter(|&(len, kind)| {
+            // "Hassan Rouhani": a town that is also a first name, before an unknown name.
+            !(kind == EntityType::Place && len == 1 && g.is_first_name(w) && pos + 1 < b && match_known(words, g, pos + 1, b).is_none())
+        }) {
             // "Iranian Customs Authority": a nationality opening an unknown organisation name.
             if kind == EntityType::Group && len == 1 {
                 let run_end = unknown_run_end(words, g, pos + 1, b);
@@ -237,13 +240,21 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 (pos, kind)
             };
             push(out, text, words, start, pos + len, kind, None, None);
+            if kind != EntityType::Group {
+                title = None; // a title belongs to the name right after it
+            }
             pos += len;
             continue;
         }
         let run_end = unknown_run_end(words, g, pos, b);
         let kind = classify_unknown(words, g, pos, run_end, title.is_some());
         if let Some(kind) = kind {
-            let (t, n) = if kind == EntityType::Person { (title.take(), nationality.take()) } else { (None, None) };
+            let (t, n) = if kind == EntityType::Person {
+                (title.take(), nationality.take())
+            } else {
+                title = None;
+                (None, None)
+            };
             push(out, text, words, pos, run_end, kind, t, n);
         }
         pos = run_end;
@@ -291,6 +302,10 @@ fn match_known(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option
 fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> usize {
     let mut end = pos;
     while end < b {
+        // "Martin Smith of PBS": a person's name ends before "of".
+        if end > pos && words.word(end) == "of" && g.is_first_name(words.word(pos)) {
+            break;
+        }
         if end > pos && (match_title(words, g, end, b).is_some() || (match_known(words, g, end, b).is_some() && !is_name_particle(words.word(end - 1)))) {
             // A known word inside an organisation's name ("Islamic Shura Council") stays in it.
             let rest = unknown_run_end_plain(words, end, b);
@@ -357,19 +372,34 @@ fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_
     if (a..b).any(|i| is_name_particle(words.word(i)) || words.word(i).starts_with("al-") || words.word(i).starts_with("Al-")) {
         return Some(EntityType::Person);
     }
-    if n >= 2 && n <= 4 {
-        // A run of ordinary capitalised words is a title of a work or a heading, not a person.
+    if (2..=4).contains(&n) {
+        // Ordinary words in a capitalised run make it an institution or a work ("Scripps
+        // Oceanography", "Civic Platform"); unknown words throughout make it a person's name.
         let common = (a..b).filter(|&i| g.is_common_word(strip_possessive_word(words.word(i)))).count();
-        return Some(if common == n { EntityType::Other } else { EntityType::Person });
+        return Some(if common == n {
+            EntityType::Other
+        } else if common > 0 && g.is_common_word(last) {
+            EntityType::Org
+        } else {
+            EntityType::Person
+        });
     }
     if n > 4 {
         return Some(EntityType::Other);
     }
     // A single unknown word: decided once the whole article has been read.
-    if g.is_common_word(first) {
+    if g.is_common_word(first) || is_calendar_word(first) {
         return None;
     }
     Some(EntityType::Other)
+}
+
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "January" | "February"
+            | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December"
+    )
 }
 
 /// A single unknown word is a person when it is the surname of a person named in the article

@@ -216,8 +216,13 @@ impl Gazetteer {
         self.common_words.contains(&word.to_lowercase())
     }
 
+    /// The form of a verb of speech, also when capitalised at a sentence start ("Explaining").
     pub fn speech_verb(&self, word: &str) -> Option<VerbForm> {
-        self.speech_verbs.get(word).copied()
+        self.speech_verbs.get(word).copied().or_else(|| {
+            word.starts_with(char::is_uppercase)
+                .then(|| self.speech_verbs.get(&word.to_lowercase()).copied())
+                .flatten()
+        })
     }
 
     /// The curated alias group `name` belongs to, as its display name.

@@ -216,6 +216,9 @@ fn push_quote(text: &str, out: &mut Vec<QuoteSpan>, open: usize, start: usize, e
     if parenthesised && trimmed.starts_with(['P', 'I', 'F']) && trimmed.split_whitespace().next().is_some_and(|w| matches!(w, "Photo" | "Image" | "File" | "Pictured")) {
         return;
     }
+    if !parenthesised && !is_quotation(text, open, trimmed) {
+        return;
+    }
     out.push(QuoteSpan {
         start: start + lead,
         end: start + lead + trimmed.len(),
@@ -225,6 +228,42 @@ fn push_quote(text: &str, out: &mut Vec<QuoteSpan>, open: usize, start: usize, e
         continues,
         parenthesised,
     });
+}
+
+/// Marked words that are nobody's words are not quotes: names and titles of works in Title
+/// Case ("Don't Hug Cacti"), and short terms with no one saying them ("known as "fursonas"",
+/// "the word "pandemic""). Short marked words count when the sentence has a verb of saying or
+/// calling ("called the stabbing "serious"") or sit in the headline.
+fn is_quotation(text: &str, open: usize, content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let small = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "vs.", "at", "by"];
+    let title_case = words.iter().all(|w| small.contains(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    if title_case && !content.ends_with(['.', '!', '?', ',']) || words.len() >= 2 && title_case && words.len() <= 4 {
+        return false;
+    }
+    if words.len() > 3 {
+        return true;
+    }
+    let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 && !text[..open].contains('\n') {
+        return true; // the headline: "Trump says he 'can' and 'may'"
+    }
+    let before = &text[line_start..open];
+    let sentence_start = before.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    let before = &before[sentence_start..];
+    let last_word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if matches!(last_word, "named" | "as" | "word" | "term" | "dubbed" | "designation" | "the" | "is" | "for" | "a" | "an" | "called")
+        && !before.contains(" called ") | matches!(last_word, "as" | "word" | "term" | "named" | "designation")
+    {
+        // "known as", "the word", "named the virus … ": a term, not someone's words
+        if !matches!(last_word, "a" | "an" | "the" | "called") {
+            return false;
+        }
+    }
+    let g = gazetteer();
+    before.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        g.speech_verb(w).is_some() || matches!(w, "called" | "calling" | "termed" | "described" | "describing" | "labelled" | "labeled" | "branded")
+    })
 }
 
 #[cfg(test)]

@@ -54,6 +54,11 @@ const AUXILIARIES: [&str; 20] = [
     "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "remains", "needs",
 ];
+/// Nouns for a person's role: "the guide said" refers back to the salient person.
+const PERSON_ROLES: [&str; 16] = [
+    "guide", "leader", "official", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "president", "premier", "envoy", "ambassador", "commander", "chief", "diplomat", "man", "woman",
+];
 /// Subjects that are not speakers worth naming ("the two sides affirmed").
 const GENERIC_HEADS: [&str; 8] = ["sides", "parties", "countries", "both", "two", "people", "others", "some"];
 
@@ -211,7 +216,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         candidates
             .iter()
             .rev()
-            .find(|(p, _)| *p < own_sentence_start || *p == own_sentence_start)
+            .find(|(p, _)| *p < own_sentence_start)
             .map(|(_, e)| Speaker::Entity(*e))
             .or_else(|| self.most_mentioned_person())
     }
@@ -231,14 +236,20 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// latest such person before `at`, else the first after. With no titled person in the
     /// article, the salience rule for "he" applies.
     fn resolve_title(&self, head: &str, nationality: Option<&str>, at: usize) -> Option<Speaker> {
-        let titled = |m: &Mention| m.title.as_deref().is_some_and(|t| t == head || t.ends_with(head) || head.ends_with(t));
         let matches_nationality = |m: &Mention| nationality.is_none() || m.nationality.as_deref() == nationality || m.nationality.is_none();
         let mut best: Option<usize> = None;
-        for (i, m) in self.view.mentions.iter().enumerate() {
-            if self.view.kinds[i] == EntityType::Person && titled(m) && matches_nationality(m) {
-                if m.start < at || best.is_none() {
+        // An exact title first ("vice president"), then a looser one ("president").
+        for exact in [true, false] {
+            let titled = |m: &Mention| {
+                m.title.as_deref().is_some_and(|t| if exact { t == head } else { t.ends_with(head) || head.ends_with(t) })
+            };
+            for (i, m) in self.view.mentions.iter().enumerate() {
+                if self.view.kinds[i] == EntityType::Person && titled(m) && matches_nationality(m) && (m.start < at || best.is_none()) {
                     best = Some(i);
                 }
+            }
+            if best.is_some() {
+                break;
             }
         }
         match best {
@@ -256,6 +267,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         loop {
             let w = self.word(k);
             if DETERMINERS.contains(&w) || self.view.tokens[k].start < bound {
+                // "the media office of the Iraqi Prime Minister": a complement, not a reference.
+                if DETERMINERS.contains(&w) && k > 0 && matches!(self.word(k - 1), "of" | "by" | "with" | "to") {
+                    return None;
+                }
                 break;
             }
             words.insert(0, w);
@@ -290,9 +305,43 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if t == 0 || self.view.tokens[t - 1].start < bound {
             return None;
         }
-        let t = t - 1;
-        // Only spaces between the subject and the verb (", who …, said" is handled below).
+        let mut t = t - 1;
+        // "Nancy Pelosi, the Speaker of the House, said": skip the appositive between commas.
+        let gap = &self.view.text[self.view.tokens[t].end..self.view.tokens[verb].start];
+        if gap.contains(',') {
+            let before = &self.view.text[bound.min(self.view.tokens[t].end)..self.view.tokens[t].end];
+            if let Some(comma) = before.rfind(',') {
+                let at = bound.min(self.view.tokens[t].end) + comma;
+                let k = self.token_at(at);
+                if k > 0 && self.view.tokens[k - 1].start >= bound {
+                    t = k - 1;
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
         let w = self.word(t);
+        if w == "and" {
+            return None;
+        }
+        // "Suman Haripriya of the Hajo assembly said": the person before "of".
+        if self.mention_at(t).is_none_or(|m| !self.is_speaker_kind(m) || self.view.kinds[m] == EntityType::Org) {
+            for k in (t.saturating_sub(6)..t).rev() {
+                if self.view.tokens[k].start < bound {
+                    break;
+                }
+                if self.word(k) == "of" && k > 0 {
+                    if let Some(m) = self.mention_at(k - 1) {
+                        if self.view.kinds[m] == EntityType::Person {
+                            return Some(Speaker::Entity(self.view.entity[m]));
+                        }
+                    }
+                    break;
+                }
+            }
+        }
         if PRONOUNS.contains(&w) {
             return self.resolve_pronoun(w, self.view.tokens[t].start);
         }
@@ -350,8 +399,27 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if gazetteer().speech_verb(head).is_some() || head.ends_with("ing") {
             return None;
         }
+        if PERSON_ROLES.contains(head) && head_end == phrase.len() {
+            return self.resolve_pronoun("he", self.view.tokens[t].start);
+        }
         let text = &self.view.text[self.view.tokens[start + 1].start..self.view.tokens[t].end];
         Some(Speaker::Described(text.to_string()))
+    }
+
+    /// "Rouhani pledged support …, and stressed that …": a verb after "and" shares the sentence's
+    /// subject; with none in the sentence, the salience rule for "he" applies.
+    fn coordinated_subject(&self, verb: usize, bound: usize, sentence_speaker: &Option<Speaker>) -> Option<Speaker> {
+        let mut t = verb;
+        while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
+            t -= 1;
+        }
+        if t == 0 || self.word(t - 1) != "and" {
+            return None;
+        }
+        sentence_speaker
+            .clone()
+            .or_else(|| self.subject_in(bound, self.view.tokens[verb].start))
+            .or_else(|| self.resolve_pronoun("he", self.view.tokens[verb].start))
     }
 
     /// The speaker named right after token `verb` ("said Kino Gabriel", "said the minister").
@@ -361,7 +429,22 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         if let Some(m) = self.mention_at(t) {
-            return self.is_speaker_kind(m).then(|| Speaker::Entity(self.view.entity[m]));
+            if !self.is_speaker_kind(m) {
+                return None;
+            }
+            // "said University of California, San Diego's chancellor, Pradeep Khosla": the
+            // person in the phrase outranks the institution.
+            let sentence = self.sentence_of(self.view.tokens[t].start);
+            let mut k = t;
+            while k < self.view.tokens.len() && self.view.tokens[k].start < sentence.end && !self.in_direct_quote(self.view.tokens[k].start) {
+                if let Some(p) = self.mention_at(k) {
+                    if self.view.kinds[p] == EntityType::Person {
+                        return Some(Speaker::Entity(self.view.entity[p]));
+                    }
+                }
+                k += 1;
+            }
+            return Some(Speaker::Entity(self.view.entity[m]));
         }
         if DETERMINERS.contains(&self.word(t)) {
             // the shortest title reference after the verb
@@ -403,11 +486,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let continues_sentence = content.ends_with([',', '—', '–'])
             || after.starts_with(',')
             || after.trim_start().starts_with(|c: char| c.is_lowercase());
+        let open_ended = !content.ends_with(['.', '!', '?']) && !after.trim_start().starts_with(['.', '!', '?', ';']);
         if continues_sentence {
             let t0 = self.token_at(q.close);
-            let limit = (t0 + 6).min(self.view.tokens.len());
+            let limit = (t0 + 10).min(self.view.tokens.len());
             for t in t0..limit {
-                if self.in_direct_quote(self.view.tokens[t].start) {
+                if self.in_direct_quote(self.view.tokens[t].start) || self.view.text[self.view.tokens[t.max(1) - 1].end..self.view.tokens[t].start].contains([';', '.']) && t > t0 {
                     break;
                 }
                 if let Some(form) = gazetteer().speech_verb(self.word(t)) {
@@ -428,7 +512,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let verbs = self.verbs_between(from, q.open);
         for (verb, form) in &verbs {
             let found = match form {
-                VerbForm::Finite => self.subject_before(*verb, from).or_else(|| self.subject_after(*verb)),
+                VerbForm::Finite => self
+                    .subject_before(*verb, from)
+                    .or_else(|| self.subject_after(*verb))
+                    .or_else(|| self.coordinated_subject(*verb, sentence.start, &None)),
                 VerbForm::Gerund => continue,
             };
             if found.is_some() {
@@ -439,6 +526,22 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if !verbs.is_empty() || text[from..q.open].trim_end().ends_with([':', ',']) {
             if let Some(s) = self.subject_in(from, q.open) {
                 return Some(s);
+            }
+        }
+        // An after-cue further on: "“… to enter” Iraq, the Iraqi prime minister said."
+        if open_ended {
+            let t0 = self.token_at(q.close);
+            let sentence_end = self.sentence_of(q.close).end.max(q.close);
+            for t in t0..(t0 + 10).min(self.view.tokens.len()) {
+                if self.view.tokens[t].start >= sentence_end || self.in_direct_quote(self.view.tokens[t].start) {
+                    break;
+                }
+                if gazetteer().speech_verb(self.word(t)) == Some(VerbForm::Finite) {
+                    if let Some(found) = self.subject_before(t, q.close).or_else(|| self.subject_after(t)) {
+                        return Some(found);
+                    }
+                    break;
+                }
             }
         }
         // 3. A quote opening its paragraph after "X said:".
@@ -460,8 +563,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         let p = self.paragraph_of(q.open);
         let paragraph_start = self.view.paragraphs.get(p).map_or(0, |r| r.start);
-        if sentence.start > paragraph_start {
-            let prev = self.sentence_of(sentence.start.saturating_sub(1));
+        let index = self.view.sentences.partition_point(|s| s.end <= q.open);
+        if sentence.start > paragraph_start && index > 0 {
+            let prev = self.view.sentences[index - 1].clone();
             if prev.start >= paragraph_start {
                 if let Some(s) = self.subject_in(prev.start, prev.end) {
                     return Some(s);
@@ -492,6 +596,16 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
             if let Some(s) = self.title_reference(t, from) {
                 return Some(s);
+            }
+            t += 1;
+        }
+        // No person: the first organisation, if the text has one ("the SDF … said it was …").
+        let mut t = first;
+        while t < self.view.tokens.len() && self.view.tokens[t].end <= to {
+            if let Some(m) = self.mention_at(t) {
+                if self.view.kinds[m] == EntityType::Org && !self.in_direct_quote(self.view.tokens[t].start) {
+                    return Some(Speaker::Entity(self.view.entity[m]));
+                }
             }
             t += 1;
         }
@@ -542,7 +656,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 continue;
             };
             let speaker = match form {
-                VerbForm::Finite => self.subject_before(t, sentence.start).or_else(|| self.subject_after(t)),
+                VerbForm::Finite => self
+                    .subject_before(t, sentence.start)
+                    .or_else(|| self.subject_after(t))
+                    .or_else(|| self.coordinated_subject(t, sentence.start, &sentence_speaker)),
                 VerbForm::Gerund => sentence_speaker.clone().or_else(|| self.subject_in(sentence.start, at)),
             };
             if form == VerbForm::Finite && speaker.is_some() {
@@ -560,7 +677,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if let Some(that) = self.that_after(t, sentence.end) {
                 let clause_start = self.view.tokens[that].end;
                 let clause_end = self.clause_end(clause_start, sentence.end);
-                self.push_clause(out, clause_start, clause_end, speaker);
+                // A that-clause holding marked words is a mixed quotation: the marked part is
+                // the quote, and the clause around it is not reported speech.
+                let mixed = self.direct.iter().any(|d| d.open >= clause_start && d.open <= clause_end + 2 && d.open < sentence.end);
+                if !mixed {
+                    self.push_clause(out, clause_start, clause_end, speaker);
+                }
                 t = that + 1;
                 continue;
             }
@@ -575,7 +697,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 // "CLAUSE, he said." at the end of the sentence.
                 let tail = text[self.view.tokens[t].end..sentence.end].trim();
                 let tail_words = tail.split_whitespace().count();
-                if tail_words <= 4 && !tail.contains(['"', '“', '”']) {
+                let first_word = text[sentence.start..].split_whitespace().next().unwrap_or("");
+                if tail_words <= 4 && !tail.contains(['"', '“', '”']) && !tail.ends_with([':', ',']) && !first_word.ends_with("ing") && !self.direct.iter().any(|d| d.open >= sentence.end && d.open <= sentence.end + 3) {
                     let before = &text[sentence.start..self.view.tokens[t].start];
                     if let Some(comma) = before.rfind(", ") {
                         let subject = &before[comma + 2..];
