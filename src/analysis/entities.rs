@@ -221,7 +221,12 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         }
         if let Some((len, kind)) = match_known(words, g, pos, b).filter(|&(len, kind)| {
             // "Hassan Rouhani": a town that is also a first name, before an unknown name.
-            !(kind == EntityType::Place && len == 1 && g.is_first_name(w) && pos + 1 < b && match_known(words, g, pos + 1, b).is_none())
+            !(kind == EntityType::Place
+                && len == 1
+                && (g.is_first_name(w) || g.is_minor_place(w))
+                && pos + 1 < b
+                && words.is_cap(pos + 1)
+                && match_known(words, g, pos + 1, b).is_none())
         }) {
             // "Iranian Customs Authority": a nationality opening an unknown organisation name.
             if kind == EntityType::Group && len == 1 {
@@ -302,8 +307,12 @@ fn match_known(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option
 fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> usize {
     let mut end = pos;
     while end < b {
-        // "Martin Smith of PBS": a person's name ends before "of".
-        if end > pos && words.word(end) == "of" && g.is_first_name(words.word(pos)) {
+        // "University of California", "Bank of England": an institution named after a place.
+        if end == pos && ORG_CUES.contains(&words.word(pos)) && pos + 2 < b && words.word(pos + 1) == "of" {
+            return b;
+        }
+        // "Martin Smith of PBS", "Steve Peers of the University": a name ends before "of".
+        if end > pos && words.word(end) == "of" && (g.is_first_name(words.word(pos)) || end - pos >= 2) {
             break;
         }
         if end > pos && (match_title(words, g, end, b).is_some() || (match_known(words, g, end, b).is_some() && !is_name_particle(words.word(end - 1)))) {
@@ -346,7 +355,7 @@ fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_
     if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.mid_caps.contains(first) {
         return None;
     }
-    if ORG_CUES.contains(&last) && n > 1 {
+    if (ORG_CUES.contains(&last) || ORG_CUES.contains(&first)) && n > 1 {
         return Some(EntityType::Org);
     }
     if PLACE_CUES.contains(&last) && n > 1 {
@@ -388,7 +397,7 @@ fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_
         return Some(EntityType::Other);
     }
     // A single unknown word: decided once the whole article has been read.
-    if g.is_common_word(first) || is_calendar_word(first) {
+    if is_calendar_word(first) || g.is_common_word(first) && !words.mid_caps.contains(first) {
         return None;
     }
     Some(EntityType::Other)
@@ -404,7 +413,7 @@ fn is_calendar_word(word: &str) -> bool {
 
 /// A single unknown word is a person when it is the surname of a person named in the article
 /// ("Khamenei" after "Ali Khamenei"), or when it is the subject of a speech verb ("Kazimi said").
-fn resolve_single_words(words: &Words<'_>, mentions: &mut [Mention]) {
+fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let g = gazetteer();
     let text = words.text;
     let surnames: HashSet<String> = mentions
@@ -428,6 +437,12 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut [Mention]) {
             m.kind = EntityType::Person;
         }
     }
+    // An ordinary word written capitalised ("Trump", "House") is kept only when it turned out
+    // to name a person.
+    mentions.retain(|m| {
+        let word = &text[m.start..m.end];
+        m.kind != EntityType::Other || word.contains(' ') || !g.is_common_word(word)
+    });
 }
 
 /// Arabic and Persian surnames in English often end in -i or carry a prefix ("Kazimi", "Rouhani").

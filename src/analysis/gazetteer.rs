@@ -16,7 +16,7 @@ pub enum VerbForm {
 
 /// All gazetteers, built once per process.
 pub struct Gazetteer {
-    /// Place names → true when the place is a country (for alias and demonym links).
+    /// Place names → true when the place is only a city (a town's name may be a person's).
     places: HashMap<String, bool>,
     /// Demonym (lowercased, singular or plural) → its canonical singular form.
     demonyms: HashMap<String, String>,
@@ -58,7 +58,7 @@ impl Gazetteer {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap_or_default().to_string();
             let kind = cols.next().unwrap_or_default();
-            places.insert(name, kind == "country");
+            places.insert(name, kind == "city");
         }
         let mut demonyms = HashMap::new();
         for line in lines(include_str!("../../assets/demonyms.tsv")) {
@@ -178,6 +178,11 @@ impl Gazetteer {
     /// ("peshmerga"), which count only when the name is not an ordinary English word.
     pub fn type_of_lowercase(&self, name: &str) -> Option<EntityType> {
         self.names_lower.get(&name.to_lowercase()).copied()
+    }
+
+    /// True for a city that is neither a country, a capital nor a region ("Hassan", "Reading").
+    pub fn is_minor_place(&self, name: &str) -> bool {
+        self.places.get(name).copied().unwrap_or(false)
     }
 
     pub fn is_place(&self, name: &str) -> bool {

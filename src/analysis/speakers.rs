@@ -169,7 +169,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     break;
                 }
                 if let Some(m) = self.mention_at(t) {
-                    if self.view.kinds[m] == EntityType::Person {
+                    // "Speaking to Martin Smith, he said": an object is not the subject.
+                    let after_preposition = t > first && matches!(self.word(t - 1), "to" | "with" | "of" | "by" | "for" | "from" | "about" | "at" | "on" | "against");
+                    if self.view.kinds[m] == EntityType::Person && !after_preposition {
                         subjects.push((sentence.start, self.view.entity[m]));
                         break;
                     }
@@ -216,7 +218,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         candidates
             .iter()
             .rev()
-            .find(|(p, _)| *p < own_sentence_start)
+            .find(|(p, _)| *p <= own_sentence_start)
             .map(|(_, e)| Speaker::Entity(*e))
             .or_else(|| self.most_mentioned_person())
     }
@@ -308,7 +310,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let mut t = t - 1;
         // "Nancy Pelosi, the Speaker of the House, said": skip the appositive between commas.
         let gap = &self.view.text[self.view.tokens[t].end..self.view.tokens[verb].start];
-        if gap.contains(',') {
+        let names_speaker = self.mention_at(t).is_some_and(|m| self.view.kinds[m] == EntityType::Person);
+        if gap.contains(',') && !names_speaker {
             let before = &self.view.text[bound.min(self.view.tokens[t].end)..self.view.tokens[t].end];
             if let Some(comma) = before.rfind(',') {
                 let at = bound.min(self.view.tokens[t].end) + comma;
@@ -328,7 +331,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         // "Suman Haripriya of the Hajo assembly said": the person before "of".
         if self.mention_at(t).is_none_or(|m| !self.is_speaker_kind(m) || self.view.kinds[m] == EntityType::Org) {
-            for k in (t.saturating_sub(6)..t).rev() {
+            for k in (t.saturating_sub(9)..t).rev() {
                 if self.view.tokens[k].start < bound {
                     break;
                 }
@@ -338,7 +341,6 @@ impl<'a, 'v> Attributor<'a, 'v> {
                             return Some(Speaker::Entity(self.view.entity[m]));
                         }
                     }
-                    break;
                 }
             }
         }
@@ -489,8 +491,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let open_ended = !content.ends_with(['.', '!', '?']) && !after.trim_start().starts_with(['.', '!', '?', ';']);
         if continues_sentence {
             let t0 = self.token_at(q.close);
-            let limit = (t0 + 10).min(self.view.tokens.len());
+            let limit = (t0 + 4).min(self.view.tokens.len());
             for t in t0..limit {
+                if matches!(self.word(t), "but" | "and" | "which" | "that" | "while" | "as" | "who") {
+                    break;
+                }
                 if self.in_direct_quote(self.view.tokens[t].start) || self.view.text[self.view.tokens[t.max(1) - 1].end..self.view.tokens[t].start].contains([';', '.']) && t > t0 {
                     break;
                 }
@@ -520,6 +525,25 @@ impl<'a, 'v> Attributor<'a, 'v> {
             };
             if found.is_some() {
                 return found;
+            }
+        }
+        // "According to a statement released by Erdogan's office, "…""
+        let before = &text[from..q.open];
+        if let Some(i) = before.rfind("ccording to ") {
+            let t = self.token_at(from + i + "ccording to ".len());
+            if let Some((speaker, _)) = self.named_after(t) {
+                return Some(speaker);
+            }
+        }
+        // "… announced to be a "pandemic" by the World Health Organization"
+        if !verbs.is_empty() {
+            let t = self.token_at(q.close);
+            if self.word_is(t, "by") {
+                if let Some(m) = (t + 1 < self.view.tokens.len()).then(|| self.mention_at(t + 1)).flatten() {
+                    if self.is_speaker_kind(m) {
+                        return Some(Speaker::Entity(self.view.entity[m]));
+                    }
+                }
             }
         }
         // A gerund ("stressing (…)") continues the sentence's subject.
