@@ -211,6 +211,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             continue;
         }
         if CONNECTORS.contains(&w) || (matches!(w, "The" | "A" | "An") && pos + 1 < b) {
+            title = None; // "Speaker of the House": the title does not reach past "of the"
             pos += 1;
             continue;
         }
@@ -231,7 +232,8 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             // "Iranian Customs Authority": a nationality opening an unknown organisation name.
             if kind == EntityType::Group && len == 1 {
                 let run_end = unknown_run_end(words, g, pos + 1, b);
-                if run_end > pos + 1 && ORG_CUES.contains(&words.word(run_end - 1)) {
+                let known_next = match_known(words, g, pos + 1, b).is_some();
+                if run_end > pos + 1 && ORG_CUES.contains(&words.word(run_end - 1)) && !known_next {
                     push(out, text, words, pos, run_end, EntityType::Org, None, None);
                     pos = run_end;
                     continue;
@@ -433,7 +435,8 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         } else {
             next_word
         };
-        if surnames.contains(&word.to_lowercase()) || g.speech_verb(next_word).is_some() || looks_transliterated_surname(word) {
+        let is_ordinary = g.is_common_word(word);
+        if surnames.contains(&word.to_lowercase()) || !is_ordinary && (g.speech_verb(next_word).is_some() || looks_transliterated_surname(word)) {
             m.kind = EntityType::Person;
         }
     }
