@@ -1,1 +1,57 @@
-fn main() {}
+//! Throughput of the hot paths: analysing a corpus (MB/s, load + clean + quotes + speakers +
+//! entities) and ranking quotes on a keystroke. Reads the shared corpora when present
+//! (../shared/corpora, never committed); falls back to the bundled seeds.
+//!
+//! Run: `cargo bench --bench analysis`
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use quire::analysis::analyse;
+use quire::corpus::{load_paths, seeds, Document, LoadOptions};
+use quire::search::Ranker;
+
+fn corpus_documents() -> (String, Vec<Document>) {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    if shared.is_dir() {
+        let loaded = load_paths(&[shared], &LoadOptions::default());
+        if !loaded.documents.is_empty() {
+            return ("shared-corpora".into(), loaded.documents);
+        }
+    }
+    ("seeds".into(), seeds().documents)
+}
+
+fn bench_analysis(c: &mut Criterion) {
+    let (name, documents) = corpus_documents();
+    let bytes: usize = documents.iter().map(|d| d.raw.len()).sum();
+    let mut group = c.benchmark_group("analyse");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_with_input(BenchmarkId::new("corpus", &name), &documents, |b, docs| {
+        b.iter(|| analyse(docs.clone()))
+    });
+    group.finish();
+}
+
+fn bench_quote_search(c: &mut Criterion) {
+    let (name, documents) = corpus_documents();
+    let corpus = analyse(documents);
+    let quotes: Vec<String> = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.quotes.iter().map(move |q| a.quote_text(q).to_string()))
+        .collect();
+    let ranker = Ranker::default();
+    let mut group = c.benchmark_group("quote_search");
+    group.throughput(Throughput::Elements(quotes.len() as u64));
+    for query in ["g", "gov", "government minister"] {
+        group.bench_with_input(BenchmarkId::new(&name, query), &query, |b, query| {
+            b.iter(|| ranker.rank(quotes.iter().map(String::as_str), query))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_analysis, bench_quote_search);
+criterion_main!(benches);

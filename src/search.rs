@@ -50,9 +50,17 @@ impl Ranker {
             .enumerate()
             .filter_map(|(index, candidate)| {
                 if query.is_empty() {
-                    return Some(Hit { index, score: 0, positions: Vec::new() });
+                    return Some(Hit {
+                        index,
+                        score: 0,
+                        positions: Vec::new(),
+                    });
                 }
-                self.score(candidate, query).map(|(score, positions)| Hit { index, score, positions })
+                self.score(candidate, query).map(|(score, positions)| Hit {
+                    index,
+                    score,
+                    positions,
+                })
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
@@ -67,7 +75,11 @@ mod tests {
     #[test]
     fn every_word_must_match_in_any_order() {
         let ranker = Ranker::default();
-        let items = ["Iran will not interfere", "relations with Turkey", "Iraq and Iran"];
+        let items = [
+            "Iran will not interfere",
+            "relations with Turkey",
+            "Iraq and Iran",
+        ];
         let hits = ranker.rank(items, "iran iraq");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].index, 2);

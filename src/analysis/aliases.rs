@@ -54,7 +54,12 @@ pub fn skeleton(word: &str) -> String {
 /// The skeleton of every word of a name, particles dropped ("Mustafa al-Kadhimi" → "mstf kzm").
 fn name_skeleton(name: &str) -> String {
     name.split([' ', '\u{a0}'])
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "al" | "el" | "bin" | "ibn" | "the" | "of"))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "al" | "el" | "bin" | "ibn" | "the" | "of"
+            )
+        })
         .map(skeleton)
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
@@ -129,7 +134,9 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         mention_node.push(nodes);
     }
     let n = node_kind.len();
-    let mut uf = UnionFind { parent: (0..n).collect() };
+    let mut uf = UnionFind {
+        parent: (0..n).collect(),
+    };
     let first_surface = |i: usize| -> String {
         node_surfaces[i]
             .iter()
@@ -163,7 +170,11 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
                 let next = &mentions[k + 1];
                 let between = &text[m.end..next.start];
                 let acronym = &text[next.start..next.end];
-                if between.trim() == "(" && text[next.end..].starts_with(')') && is_acronym(acronym) && s.contains(' ') {
+                if between.trim() == "("
+                    && text[next.end..].starts_with(')')
+                    && is_acronym(acronym)
+                    && s.contains(' ')
+                {
                     uf.union(nodes[k], nodes[k + 1]);
                 }
             }
@@ -230,7 +241,9 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         }
     }
     for i in 0..n {
-        if !surfaces[i].contains(' ') && matches!(node_kind[i], EntityType::Person | EntityType::Other) {
+        if !surfaces[i].contains(' ')
+            && matches!(node_kind[i], EntityType::Person | EntityType::Other)
+        {
             if let Some(fulls) = full_by_last.get(&skeleton(&surfaces[i])) {
                 let mut roots: Vec<usize> = fulls.iter().map(|&f| uf.find(f)).collect();
                 roots.sort_unstable();
@@ -297,7 +310,11 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         let base = slug(&entity.name);
         let count = used_ids.entry(base.clone()).or_default();
         *count += 1;
-        entity.id = if *count == 1 { base } else { format!("{base}-{count}") };
+        entity.id = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
     }
     let mention_kind = mention_entity
         .iter()
@@ -311,7 +328,10 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
 }
 
 fn is_acronym(s: &str) -> bool {
-    s.len() >= 2 && s.len() <= 8 && s.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+    s.len() >= 2
+        && s.len() <= 8
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
 }
 
 /// The curated name when the entity is in assets/aliases.txt, else its fullest surface form
@@ -323,7 +343,13 @@ fn display_name(forms: &[(String, usize)]) -> String {
     }
     forms
         .iter()
-        .max_by_key(|(s, count)| (s.split(' ').count().min(4), *count, std::cmp::Reverse(s.clone())))
+        .max_by_key(|(s, count)| {
+            (
+                s.split(' ').count().min(4),
+                *count,
+                std::cmp::Reverse(s.clone()),
+            )
+        })
         .map(|(s, _)| s.clone())
         .unwrap_or_default()
 }

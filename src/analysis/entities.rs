@@ -27,30 +27,127 @@ const CONNECTORS: [&str; 14] = [
 ];
 
 const ORG_CUES: [&str; 62] = [
-    "Council", "Committee", "Commission", "Force", "Forces", "Units", "Unit", "Authority",
-    "Agency", "Ministry", "Office", "Organization", "Organisation", "University", "College",
-    "Court", "Bank", "Company", "Corporation", "Corp", "Inc", "Ltd", "Group", "Association",
-    "Union", "Army", "Guards", "Police", "Service", "Services", "Times", "News", "Post", "Herald",
-    "Journal", "Tribune", "Institute", "Parliament", "Assembly", "Congress", "Senate",
-    "Department", "Bureau", "Foundation", "Federation", "League", "Club", "Network", "Party",
-    "Movement", "Front", "Brigades", "Corps", "Fund", "Society", "Board", "Administration",
-    "Airlines", "Alliance", "Coalition", "Cabinet", "Navy",
+    "Council",
+    "Committee",
+    "Commission",
+    "Force",
+    "Forces",
+    "Units",
+    "Unit",
+    "Authority",
+    "Agency",
+    "Ministry",
+    "Office",
+    "Organization",
+    "Organisation",
+    "University",
+    "College",
+    "Court",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Group",
+    "Association",
+    "Union",
+    "Army",
+    "Guards",
+    "Police",
+    "Service",
+    "Services",
+    "Times",
+    "News",
+    "Post",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Institute",
+    "Parliament",
+    "Assembly",
+    "Congress",
+    "Senate",
+    "Department",
+    "Bureau",
+    "Foundation",
+    "Federation",
+    "League",
+    "Club",
+    "Network",
+    "Party",
+    "Movement",
+    "Front",
+    "Brigades",
+    "Corps",
+    "Fund",
+    "Society",
+    "Board",
+    "Administration",
+    "Airlines",
+    "Alliance",
+    "Coalition",
+    "Cabinet",
+    "Navy",
 ];
 
 const PLACE_CUES: [&str; 24] = [
-    "City", "Province", "County", "District", "Region", "River", "Lake", "Sea", "Ocean",
-    "Mountains", "Island", "Islands", "Bay", "Street", "Avenue", "Square", "Airport", "Valley",
-    "Desert", "Peninsula", "Strait", "Coast", "Governorate", "Territory",
+    "City",
+    "Province",
+    "County",
+    "District",
+    "Region",
+    "River",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Mountains",
+    "Island",
+    "Islands",
+    "Bay",
+    "Street",
+    "Avenue",
+    "Square",
+    "Airport",
+    "Valley",
+    "Desert",
+    "Peninsula",
+    "Strait",
+    "Coast",
+    "Governorate",
+    "Territory",
 ];
 
 const EVENT_CUES: [&str; 14] = [
-    "War", "Olympics", "Games", "Cup", "Championship", "Championships", "Summit", "Festival",
-    "Revolution", "Equinox", "Comicon", "Expo", "Marathon", "Tournament",
+    "War",
+    "Olympics",
+    "Games",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Summit",
+    "Festival",
+    "Revolution",
+    "Equinox",
+    "Comicon",
+    "Expo",
+    "Marathon",
+    "Tournament",
 ];
 
 const COMPASS: [&str; 12] = [
-    "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West", "Central",
-    "Northeast", "Northwest", "Upper",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Upper",
 ];
 
 /// Lowercase words that, after a name, make it an event or a thing ("Corona pandemic").
@@ -135,7 +232,13 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         if !words.is_cap(i) {
             if let Some(kind) = g.type_of_lowercase(strip_possessive_word(w)) {
                 let end = without_possessive(text, tokens[i].start, tokens[i].end);
-                mentions.push(Mention { start: tokens[i].start, end, kind, title: None, nationality: None });
+                mentions.push(Mention {
+                    start: tokens[i].start,
+                    end,
+                    kind,
+                    title: None,
+                    nationality: None,
+                });
             }
             i += 1;
             continue;
@@ -143,13 +246,14 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         // A chunk: capitalised words joined by spaces, with connectors between them.
         let mut j = i + 1;
         while j < tokens.len() && words.joined(j - 1) && !tokens[j].sentence_start {
-            if words.is_cap(j) {
-                j += 1;
-            } else if CONNECTORS.contains(&words.word(j)) && j + 1 < tokens.len() && words.joined(j) && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1))) {
-                j += 1;
-            } else {
+            let connects = CONNECTORS.contains(&words.word(j))
+                && j + 1 < tokens.len()
+                && words.joined(j)
+                && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1)));
+            if !words.is_cap(j) && !connects {
                 break;
             }
+            j += 1;
         }
         // Trailing connectors are not part of the chunk.
         while j > i + 1 && CONNECTORS.contains(&words.word(j - 1)) {
@@ -166,15 +270,35 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 segment(&words, g, i, j, &mut mentions);
                 i = j;
                 continue;
-            } else if words.word(j) == "news" && words.word(j.saturating_add(1).min(tokens.len() - 1)) == "agency" && words.joined(j) {
-                mentions.push(Mention { start: tokens[i].start, end: tokens[j + 1].end, kind: EntityType::Org, title: None, nationality: None });
+            } else if words.word(j) == "news"
+                && words.word(j.saturating_add(1).min(tokens.len() - 1)) == "agency"
+                && words.joined(j)
+            {
+                mentions.push(Mention {
+                    start: tokens[i].start,
+                    end: tokens[j + 1].end,
+                    kind: EntityType::Org,
+                    title: None,
+                    nationality: None,
+                });
                 i = j + 2;
                 continue;
             }
         }
         if let Some(kind) = tail {
-            let start_at = if tokens[i].sentence_start && g.is_common_word(words.word(i)) && j - i > 2 { i + 1 } else { i };
-            mentions.push(Mention { start: tokens[start_at].start, end: tokens[j - 1].end, kind, title: None, nationality: None });
+            let start_at =
+                if tokens[i].sentence_start && g.is_common_word(words.word(i)) && j - i > 2 {
+                    i + 1
+                } else {
+                    i
+                };
+            mentions.push(Mention {
+                start: tokens[start_at].start,
+                end: tokens[j - 1].end,
+                kind,
+                title: None,
+                nationality: None,
+            });
             i = j;
             continue;
         }
@@ -206,7 +330,12 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         let w = words.word(pos);
         // A sentence-initial ordinary word ("The", "During", "Today") is not a name, unless the
         // article also writes it capitalised mid-sentence ("Trump ... Trump").
-        if pos == a && words.tokens[pos].sentence_start && g.is_common_word(strip_possessive_word(w)) && g.type_of(strip_possessive_word(w)).is_none() && !words.mid_caps.contains(strip_possessive_word(w)) {
+        if pos == a
+            && words.tokens[pos].sentence_start
+            && g.is_common_word(strip_possessive_word(w))
+            && g.type_of(strip_possessive_word(w)).is_none()
+            && !words.mid_caps.contains(strip_possessive_word(w))
+        {
             pos += 1;
             continue;
         }
@@ -241,11 +370,12 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 nationality = Some(strip_possessive_word(w).to_string());
             }
             // "Northern Syria": a compass word before a known place is part of its name.
-            let (start, kind) = if kind == EntityType::Place && pos > a && COMPASS.contains(&words.word(pos - 1)) {
-                (pos - 1, kind)
-            } else {
-                (pos, kind)
-            };
+            let (start, kind) =
+                if kind == EntityType::Place && pos > a && COMPASS.contains(&words.word(pos - 1)) {
+                    (pos - 1, kind)
+                } else {
+                    (pos, kind)
+                };
             push(out, text, words, start, pos + len, kind, None, None);
             if kind != EntityType::Group {
                 title = None; // a title belongs to the name right after it
@@ -269,11 +399,26 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(out: &mut Vec<Mention>, text: &str, words: &Words<'_>, a: usize, b: usize, kind: EntityType, title: Option<String>, nationality: Option<String>) {
+fn push(
+    out: &mut Vec<Mention>,
+    text: &str,
+    words: &Words<'_>,
+    a: usize,
+    b: usize,
+    kind: EntityType,
+    title: Option<String>,
+    nationality: Option<String>,
+) {
     let start = words.tokens[a].start;
     let end = without_possessive(text, words.tokens[b - 1].start, words.tokens[b - 1].end);
     if end > start {
-        out.push(Mention { start, end, kind, title, nationality });
+        out.push(Mention {
+            start,
+            end,
+            kind,
+            title,
+            nationality,
+        });
     }
 }
 
@@ -292,11 +437,20 @@ fn match_title(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option
 }
 
 /// The longest known name (place, organisation, demonym, alias) starting at word `pos`.
-fn match_known(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option<(usize, EntityType)> {
+fn match_known(
+    words: &Words<'_>,
+    g: &Gazetteer,
+    pos: usize,
+    b: usize,
+) -> Option<(usize, EntityType)> {
     for len in (1..=g.max_name_words().min(b - pos)).rev() {
         let end = words.tokens[pos + len - 1];
         let raw = &words.text[words.tokens[pos].start..end.end];
-        let candidate = if len == 1 { strip_possessive_word(raw) } else { &raw[..without_possessive(words.text, end.start, end.end) - words.tokens[pos].start] };
+        let candidate = if len == 1 {
+            strip_possessive_word(raw)
+        } else {
+            &raw[..without_possessive(words.text, end.start, end.end) - words.tokens[pos].start]
+        };
         if let Some(kind) = g.type_of(candidate) {
             return Some((len, kind));
         }
@@ -310,17 +464,31 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
     let mut end = pos;
     while end < b {
         // "University of California", "Bank of England": an institution named after a place.
-        if end == pos && ORG_CUES.contains(&words.word(pos)) && pos + 2 < b && words.word(pos + 1) == "of" {
+        if end == pos
+            && ORG_CUES.contains(&words.word(pos))
+            && pos + 2 < b
+            && words.word(pos + 1) == "of"
+        {
             return b;
         }
         // "Martin Smith of PBS", "Steve Peers of the University": a name ends before "of".
-        if end > pos && words.word(end) == "of" && (g.is_first_name(words.word(pos)) || end - pos >= 2) {
+        if end > pos
+            && words.word(end) == "of"
+            && (g.is_first_name(words.word(pos)) || end - pos >= 2)
+        {
             break;
         }
-        if end > pos && (match_title(words, g, end, b).is_some() || (match_known(words, g, end, b).is_some() && !is_name_particle(words.word(end - 1)))) {
+        if end > pos
+            && (match_title(words, g, end, b).is_some()
+                || (match_known(words, g, end, b).is_some()
+                    && !is_name_particle(words.word(end - 1))))
+        {
             // A known word inside an organisation's name ("Islamic Shura Council") stays in it.
             let rest = unknown_run_end_plain(words, end, b);
-            if rest > end && ORG_CUES.contains(&words.word(rest - 1)) && match_known(words, g, end, b).map(|(l, _)| l) != Some(rest - end) {
+            if rest > end
+                && ORG_CUES.contains(&words.word(rest - 1))
+                && match_known(words, g, end, b).map(|(l, _)| l) != Some(rest - end)
+            {
                 end = rest;
                 break;
             }
@@ -346,15 +514,28 @@ fn unknown_run_end_plain(words: &Words<'_>, pos: usize, b: usize) -> usize {
 }
 
 fn is_name_particle(word: &str) -> bool {
-    matches!(word, "al" | "bin" | "ibn" | "Abu" | "Abdul" | "Abd" | "de" | "van" | "von")
+    matches!(
+        word,
+        "al" | "bin" | "ibn" | "Abu" | "Abdul" | "Abd" | "de" | "van" | "von"
+    )
 }
 
 /// Types an unknown run of capitalised words, or drops it (`None`) when it is not a name.
-fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_title: bool) -> Option<EntityType> {
+fn classify_unknown(
+    words: &Words<'_>,
+    g: &Gazetteer,
+    a: usize,
+    b: usize,
+    after_title: bool,
+) -> Option<EntityType> {
     let first = strip_possessive_word(words.word(a));
     let last = strip_possessive_word(words.word(b - 1));
     let n = b - a;
-    if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.mid_caps.contains(first) {
+    if n == 1
+        && words.tokens[a].sentence_start
+        && g.is_common_word(first)
+        && !words.mid_caps.contains(first)
+    {
         return None;
     }
     if (ORG_CUES.contains(&last) || ORG_CUES.contains(&first)) && n > 1 {
@@ -369,7 +550,10 @@ fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_
     if after_title {
         return Some(EntityType::Person);
     }
-    let is_acronym = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+    let is_acronym = first.len() >= 2
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
     if n == 1 && is_acronym {
         // Shouted words ("THE USA IS GREAT") are not acronyms.
         if g.is_common_word(first) && first.len() > 3 {
@@ -380,13 +564,19 @@ fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_
     if g.is_first_name(first) && n >= 2 {
         return Some(EntityType::Person);
     }
-    if (a..b).any(|i| is_name_particle(words.word(i)) || words.word(i).starts_with("al-") || words.word(i).starts_with("Al-")) {
+    if (a..b).any(|i| {
+        is_name_particle(words.word(i))
+            || words.word(i).starts_with("al-")
+            || words.word(i).starts_with("Al-")
+    }) {
         return Some(EntityType::Person);
     }
     if (2..=4).contains(&n) {
         // Ordinary words in a capitalised run make it an institution or a work ("Scripps
         // Oceanography", "Civic Platform"); unknown words throughout make it a person's name.
-        let common = (a..b).filter(|&i| g.is_common_word(strip_possessive_word(words.word(i)))).count();
+        let common = (a..b)
+            .filter(|&i| g.is_common_word(strip_possessive_word(words.word(i))))
+            .count();
         return Some(if common == n {
             EntityType::Other
         } else if common > 0 && g.is_common_word(last) {
@@ -408,8 +598,25 @@ fn classify_unknown(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, after_
 fn is_calendar_word(word: &str) -> bool {
     matches!(
         word,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "January" | "February"
-            | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December"
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
     )
 }
 
@@ -421,22 +628,50 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let surnames: HashSet<String> = mentions
         .iter()
         .filter(|m| m.kind == EntityType::Person)
-        .filter_map(|m| text[m.start..m.end].split(' ').next_back().map(|s| s.to_lowercase()))
+        .filter_map(|m| {
+            text[m.start..m.end]
+                .split(' ')
+                .next_back()
+                .map(|s| s.to_lowercase())
+        })
         .collect();
     for m in mentions.iter_mut() {
         if m.kind != EntityType::Other || text[m.start..m.end].contains(' ') {
             continue;
         }
         let word = &text[m.start..m.end];
-        let after = text[m.end..].trim_start_matches(['’', '\'', 's']).trim_start();
-        let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let next_word = if matches!(next_word, "also" | "later" | "then" | "further" | "previously" | "earlier" | "has" | "had" | "again") {
-            after.split_whitespace().nth(1).unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric())
+        let after = text[m.end..]
+            .trim_start_matches(['’', '\'', 's'])
+            .trim_start();
+        let next_word = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let next_word = if matches!(
+            next_word,
+            "also"
+                | "later"
+                | "then"
+                | "further"
+                | "previously"
+                | "earlier"
+                | "has"
+                | "had"
+                | "again"
+        ) {
+            after
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric())
         } else {
             next_word
         };
         let is_ordinary = g.is_common_word(word);
-        if surnames.contains(&word.to_lowercase()) || !is_ordinary && (g.speech_verb(next_word).is_some() || looks_transliterated_surname(word)) {
+        if surnames.contains(&word.to_lowercase())
+            || !is_ordinary
+                && (g.speech_verb(next_word).is_some() || looks_transliterated_surname(word))
+        {
             m.kind = EntityType::Person;
         }
     }

@@ -64,15 +64,12 @@ impl Gazetteer {
         for line in lines(include_str!("../../assets/demonyms.tsv")) {
             let word = line.split('\t').next().unwrap_or_default();
             demonyms.insert(word.to_lowercase(), word.to_string());
-            let plural = if word.ends_with("ese") || word.ends_with("ish") || word.ends_with("ch") || word.ends_with("ss") {
-                None
-            } else if word.ends_with('y') {
-                None
-            } else {
-                Some(format!("{word}s"))
-            };
-            if let Some(plural) = plural {
-                demonyms.insert(plural.to_lowercase(), word.to_string());
+            // "Iranian" → "Iranians"; "Chinese", "Turkish", "Dutch" have no plural in -s.
+            let invariable = ["ese", "ish", "ch", "ss", "y"]
+                .iter()
+                .any(|end| word.ends_with(end));
+            if !invariable {
+                demonyms.insert(format!("{word}s").to_lowercase(), word.to_string());
             }
         }
         let common_words: HashSet<String> = lines(include_str!("../../assets/common_words.txt"))
@@ -103,10 +100,33 @@ impl Gazetteer {
         }
         let titles_lower = titles
             .iter()
-            .filter(|(t, _)| !matches!(t.as_str(), "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dr" | "Dr." | "Sir" | "Dame" | "Lord" | "Lady" | "Justice" | "Chair" | "Major" | "General"))
+            .filter(|(t, _)| {
+                !matches!(
+                    t.as_str(),
+                    "Mr" | "Mr."
+                        | "Mrs"
+                        | "Mrs."
+                        | "Ms"
+                        | "Ms."
+                        | "Dr"
+                        | "Dr."
+                        | "Sir"
+                        | "Dame"
+                        | "Lord"
+                        | "Lady"
+                        | "Justice"
+                        | "Chair"
+                        | "Major"
+                        | "General"
+                )
+            })
             .map(|(t, h)| (t.to_lowercase(), h.clone()))
             .collect();
-        let max_title_words = titles.keys().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let max_title_words = titles
+            .keys()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(1);
         let first_names = lines(include_str!("../../assets/first_names.txt"))
             .map(str::to_string)
             .collect();
@@ -163,13 +183,17 @@ impl Gazetteer {
         if self.places.contains_key(name) {
             return Some(EntityType::Place);
         }
-        if self.demonyms.contains_key(&name.to_lowercase()) && name.starts_with(char::is_uppercase) {
+        if self.demonyms.contains_key(&name.to_lowercase()) && name.starts_with(char::is_uppercase)
+        {
             return Some(EntityType::Group);
         }
         if let Some(group) = self.alias_of.get(&name.to_lowercase()) {
-            return self.alias_groups[*group]
-                .iter()
-                .find_map(|n| self.organisations.get(n).copied().or_else(|| self.places.contains_key(n).then_some(EntityType::Place)));
+            return self.alias_groups[*group].iter().find_map(|n| {
+                self.organisations
+                    .get(n)
+                    .copied()
+                    .or_else(|| self.places.contains_key(n).then_some(EntityType::Place))
+            });
         }
         None
     }
@@ -201,7 +225,9 @@ impl Gazetteer {
 
     /// The head noun of a title written in lower case ("first vice president" → "vice president").
     pub fn title_head_lowercase(&self, title: &str) -> Option<&str> {
-        self.titles_lower.get(&title.to_lowercase()).map(String::as_str)
+        self.titles_lower
+            .get(&title.to_lowercase())
+            .map(String::as_str)
     }
 
     pub fn max_title_words(&self) -> usize {

@@ -183,7 +183,11 @@ fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) 
         .into_iter()
         .map(|a| {
             let (speaker, speaker_id, speaker_entity) = match a.speaker {
-                Some(Speaker::Entity(e)) => (Some(entities[e].name.clone()), Some(entities[e].id.clone()), Some(e)),
+                Some(Speaker::Entity(e)) => (
+                    Some(entities[e].name.clone()),
+                    Some(entities[e].id.clone()),
+                    Some(e),
+                ),
                 Some(Speaker::Described(d)) => (Some(d.clone()), Some(aliases::slug(&d)), None),
                 None => (None, None, None),
             };

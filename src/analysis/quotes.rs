@@ -32,11 +32,19 @@ enum Family {
 }
 
 fn is_opening_context(prev: Option<char>) -> bool {
-    prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '«'))
+    prev.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '‘' | '«')
+    })
 }
 
 fn is_closing_context(next: Option<char>) -> bool {
-    next.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '”' | '’' | '»'))
+    next.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '”' | '’' | '»'
+            )
+    })
 }
 
 /// Finds the direct quotes of an article, in text order.
@@ -60,7 +68,10 @@ fn uses_parentheses_as_quotes(text: &str) -> bool {
     let mut hits = 0;
     for (i, _) in text.match_indices('(') {
         let before = text[..i].trim_end();
-        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         if word == "that" || g.speech_verb(word).is_some() {
             hits += 1;
         }
@@ -77,7 +88,10 @@ fn scan_paragraph(
     out: &mut Vec<QuoteSpan>,
 ) -> Option<Family> {
     let para = &text[range.clone()];
-    let chars: Vec<(usize, char)> = para.char_indices().map(|(i, c)| (i + range.start, c)).collect();
+    let chars: Vec<(usize, char)> = para
+        .char_indices()
+        .map(|(i, c)| (i + range.start, c))
+        .collect();
     // The stack of open marks: (family, offset of the mark, offset just after it).
     let mut stack: Vec<(Family, usize, usize)> = Vec::new();
     let mut k = 0;
@@ -100,7 +114,11 @@ fn scan_paragraph(
             '"' => {
                 let opening = is_opening_context(prev);
                 let closing = is_closing_context(next);
-                let open_now = if opening != closing { opening } else { !in_family(Family::Double) };
+                let open_now = if opening != closing {
+                    opening
+                } else {
+                    !in_family(Family::Double)
+                };
                 if open_now {
                     open_double(text, &mut stack, out, Family::Double, at, after);
                 } else if in_family(Family::Double) {
@@ -108,42 +126,71 @@ fn scan_paragraph(
                 }
             }
             '«' => stack.push((Family::Guillemet, at, after)),
-            '»' if in_family(Family::Guillemet) => close(text, &mut stack, out, Family::Guillemet, at, after),
+            '»' if in_family(Family::Guillemet) => {
+                close(text, &mut stack, out, Family::Guillemet, at, after)
+            }
             '‘' if is_opening_context(prev) => stack.push((Family::Single, at, after)),
-            '\'' if is_opening_context(prev) && next.is_some_and(char::is_alphanumeric) && top != Some(Family::Single) => {
+            '\'' if is_opening_context(prev)
+                && next.is_some_and(char::is_alphanumeric)
+                && top != Some(Family::Single) =>
+            {
                 stack.push((Family::Single, at, after))
             }
-            '’' | '\'' if top == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) && prev.is_some_and(|p| !p.is_whitespace()) => {
+            '’' | '\''
+                if top == Some(Family::Single)
+                    && !next.is_some_and(char::is_alphanumeric)
+                    && prev.is_some_and(|p| !p.is_whitespace()) =>
+            {
                 // "Workers' Party": a plural possessive is an apostrophe, unless it closes a
                 // single quote opened in this sentence.
                 close(text, &mut stack, out, Family::Single, at, after);
             }
             '(' if parens && stack.is_empty() => stack.push((Family::Paren, at, after)),
             '(' if parens && top == Some(Family::Paren) => stack.push((Family::Paren, at, after)),
-            ')' if top == Some(Family::Paren) => close(text, &mut stack, out, Family::Paren, at, after),
+            ')' if top == Some(Family::Paren) => {
+                close(text, &mut stack, out, Family::Paren, at, after)
+            }
             _ => {}
         }
         k += 1;
     }
     // Whatever is still open at the paragraph's end.
-    let Some(&(family, mark, content_start)) = stack.first() else {
-        return None;
-    };
+    let &(family, mark, content_start) = stack.first()?;
     if family == Family::Single {
         return None; // an unmatched single mark is an apostrophe, not a quote
     }
-    let reopened = matches!((family, next_opens), (Family::Double, Some('“' | '"')) | (Family::Guillemet, Some('«')));
+    let reopened = matches!(
+        (family, next_opens),
+        (Family::Double, Some('“' | '"')) | (Family::Guillemet, Some('«'))
+    );
     let mut end = range.end;
     if !reopened {
         end = evident_end(text, content_start, range.end);
     }
-    push_quote(text, out, mark, content_start, end, end, !reopened, reopened, family == Family::Paren);
+    push_quote(
+        text,
+        out,
+        mark,
+        content_start,
+        end,
+        end,
+        !reopened,
+        reopened,
+        family == Family::Paren,
+    );
     reopened.then_some(family)
 }
 
 /// Opens a double quote; when one is already open and the new mark follows a speech cue
 /// ("He said: \"support …"), the first was never closed: it ends before the cue's sentence.
-fn open_double(text: &str, stack: &mut Vec<(Family, usize, usize)>, out: &mut Vec<QuoteSpan>, family: Family, at: usize, after: usize) {
+fn open_double(
+    text: &str,
+    stack: &mut Vec<(Family, usize, usize)>,
+    out: &mut Vec<QuoteSpan>,
+    family: Family,
+    at: usize,
+    after: usize,
+) {
     if let Some(&(Family::Double, mark, content_start)) = stack.first() {
         if let Some(cue_start) = speech_cue_before(text, content_start, at) {
             let end = evident_end(text, content_start, cue_start);
@@ -154,11 +201,28 @@ fn open_double(text: &str, stack: &mut Vec<(Family, usize, usize)>, out: &mut Ve
     stack.push((family, at, after));
 }
 
-fn close(text: &str, stack: &mut Vec<(Family, usize, usize)>, out: &mut Vec<QuoteSpan>, family: Family, at: usize, after: usize) {
+fn close(
+    text: &str,
+    stack: &mut Vec<(Family, usize, usize)>,
+    out: &mut Vec<QuoteSpan>,
+    family: Family,
+    at: usize,
+    after: usize,
+) {
     while let Some((f, mark, content_start)) = stack.pop() {
         if f == family {
             if stack.is_empty() {
-                push_quote(text, out, mark, content_start, at, after, false, false, family == Family::Paren);
+                push_quote(
+                    text,
+                    out,
+                    mark,
+                    content_start,
+                    at,
+                    after,
+                    false,
+                    false,
+                    family == Family::Paren,
+                );
             }
             return;
         }
@@ -203,7 +267,17 @@ fn evident_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push_quote(text: &str, out: &mut Vec<QuoteSpan>, open: usize, start: usize, end: usize, close: usize, unclosed: bool, continues: bool, parenthesised: bool) {
+fn push_quote(
+    text: &str,
+    out: &mut Vec<QuoteSpan>,
+    open: usize,
+    start: usize,
+    end: usize,
+    close: usize,
+    unclosed: bool,
+    continues: bool,
+    parenthesised: bool,
+) {
     let content = &text[start..end];
     let lead = content.len() - content.trim_start().len();
     let trimmed = content.trim();
@@ -213,7 +287,13 @@ fn push_quote(text: &str, out: &mut Vec<QuoteSpan>, open: usize, start: usize, e
     if parenthesised && trimmed.split_whitespace().count() < 3 {
         return; // "(Reuters)", "(PMU)", "(L)": glosses, not quotations
     }
-    if parenthesised && trimmed.starts_with(['P', 'I', 'F']) && trimmed.split_whitespace().next().is_some_and(|w| matches!(w, "Photo" | "Image" | "File" | "Pictured")) {
+    if parenthesised
+        && trimmed.starts_with(['P', 'I', 'F'])
+        && trimmed
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "Photo" | "Image" | "File" | "Pictured"))
+    {
         return;
     }
     if !parenthesised && !is_quotation(text, open, trimmed) {
@@ -236,9 +316,15 @@ fn push_quote(text: &str, out: &mut Vec<QuoteSpan>, open: usize, start: usize, e
 /// calling ("called the stabbing "serious"") or sit in the headline.
 fn is_quotation(text: &str, open: usize, content: &str) -> bool {
     let words: Vec<&str> = content.split_whitespace().collect();
-    let small = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "vs.", "at", "by"];
-    let title_case = words.iter().all(|w| small.contains(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-    if title_case && !content.ends_with(['.', '!', '?', ',']) || words.len() >= 2 && title_case && words.len() <= 4 {
+    let small = [
+        "of", "the", "and", "a", "an", "in", "on", "for", "to", "vs.", "at", "by",
+    ];
+    let title_case = words.iter().all(|w| {
+        small.contains(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if title_case && !content.ends_with(['.', '!', '?', ','])
+        || words.len() >= 2 && title_case && words.len() <= 4
+    {
         return false;
     }
     if words.len() > 3 {
@@ -251,9 +337,27 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
     let before = &text[line_start..open];
     let sentence_start = before.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
     let before = &before[sentence_start..];
-    let last_word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if matches!(last_word, "named" | "as" | "word" | "term" | "dubbed" | "designation" | "the" | "is" | "for" | "a" | "an" | "called")
-        && !before.contains(" called ") | matches!(last_word, "as" | "word" | "term" | "named" | "designation")
+    let last_word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if matches!(
+        last_word,
+        "named"
+            | "as"
+            | "word"
+            | "term"
+            | "dubbed"
+            | "designation"
+            | "the"
+            | "is"
+            | "for"
+            | "a"
+            | "an"
+            | "called"
+    ) && !before.contains(" called ")
+        | matches!(last_word, "as" | "word" | "term" | "named" | "designation")
     {
         // "known as", "the word", "named the virus … ": a term, not someone's words
         if !matches!(last_word, "a" | "an" | "the" | "called") {
@@ -262,7 +366,18 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
     }
     let g = gazetteer();
     before.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        g.speech_verb(w).is_some() || matches!(w, "called" | "calling" | "termed" | "described" | "describing" | "labelled" | "labeled" | "branded")
+        g.speech_verb(w).is_some()
+            || matches!(
+                w,
+                "called"
+                    | "calling"
+                    | "termed"
+                    | "described"
+                    | "describing"
+                    | "labelled"
+                    | "labeled"
+                    | "branded"
+            )
     })
 }
 
@@ -280,28 +395,47 @@ mod tests {
             }
             out
         };
-        find_quotes(text, &paragraphs).into_iter().map(|q| &text[q.start..q.end]).collect()
+        find_quotes(text, &paragraphs)
+            .into_iter()
+            .map(|q| &text[q.start..q.end])
+            .collect()
     }
 
     #[test]
     fn curly_straight_and_guillemets() {
-        assert_eq!(quotes("He said “one two,” and \"three four\" and «five six»."), ["one two,", "three four", "five six"]);
+        assert_eq!(
+            quotes("He said “one two,” and \"three four\" and «five six»."),
+            ["one two,", "three four", "five six"]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(quotes("Iraq’s Workers' Party said ‘fine words’ today."), ["fine words"]);
+        assert_eq!(
+            quotes("Iraq’s Workers' Party said ‘fine words’ today."),
+            ["fine words"]
+        );
     }
 
     #[test]
     fn an_unclosed_quote_ends_before_the_next_speech_cue() {
-        let text = "X stated: \"This goes on. Support continues.He said: \"support again, and more.\"";
-        assert_eq!(quotes(text), ["This goes on. Support continues.", "support again, and more."]);
+        let text =
+            "X stated: \"This goes on. Support continues.He said: \"support again, and more.\"";
+        assert_eq!(
+            quotes(text),
+            [
+                "This goes on. Support continues.",
+                "support again, and more."
+            ]
+        );
     }
 
     #[test]
     fn unclosed_quote_drops_a_stray_lowercase_tail() {
-        assert_eq!(quotes("Kazimi said, “We tried with Europe. mentionned.\n\nNext."), ["We tried with Europe."]);
+        assert_eq!(
+            quotes("Kazimi said, “We tried with Europe. mentionned.\n\nNext."),
+            ["We tried with Europe."]
+        );
     }
 
     #[test]
@@ -313,7 +447,10 @@ mod tests {
     #[test]
     fn parentheses_are_quotes_only_where_the_article_uses_them_so() {
         let text = "He said (this is one quote here), stressing (the need for more), near Baghdad (Reuters).";
-        assert_eq!(quotes(text), ["this is one quote here", "the need for more"]);
+        assert_eq!(
+            quotes(text),
+            ["this is one quote here", "the need for more"]
+        );
         assert!(quotes("Officials (three of them here) met.").is_empty());
     }
 }

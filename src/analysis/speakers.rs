@@ -45,22 +45,66 @@ pub struct ArticleView<'a> {
 
 const PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "He", "She", "They", "It"];
 const SKIPPABLE: [&str; 22] = [
-    "also", "later", "then", "further", "again", "previously", "earlier", "repeatedly", "has",
-    "had", "have", "was", "is", "would", "will", "recently", "reportedly", "once", "finally",
-    "publicly", "both", "however",
+    "also",
+    "later",
+    "then",
+    "further",
+    "again",
+    "previously",
+    "earlier",
+    "repeatedly",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "would",
+    "will",
+    "recently",
+    "reportedly",
+    "once",
+    "finally",
+    "publicly",
+    "both",
+    "however",
 ];
-const DETERMINERS: [&str; 10] = ["the", "The", "a", "A", "an", "his", "her", "its", "their", "this"];
+const DETERMINERS: [&str; 10] = [
+    "the", "The", "a", "A", "an", "his", "her", "its", "their", "this",
+];
 const AUXILIARIES: [&str; 20] = [
     "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "remains", "needs",
 ];
 /// Nouns for a person's role: "the guide said" refers back to the salient person.
 const PERSON_ROLES: [&str; 16] = [
-    "guide", "leader", "official", "spokesman", "spokeswoman", "spokesperson", "minister",
-    "president", "premier", "envoy", "ambassador", "commander", "chief", "diplomat", "man", "woman",
+    "guide",
+    "leader",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "premier",
+    "envoy",
+    "ambassador",
+    "commander",
+    "chief",
+    "diplomat",
+    "man",
+    "woman",
 ];
 /// Subjects that are not speakers worth naming ("the two sides affirmed").
-const GENERIC_HEADS: [&str; 8] = ["sides", "parties", "countries", "both", "two", "people", "others", "some"];
+const GENERIC_HEADS: [&str; 8] = [
+    "sides",
+    "parties",
+    "countries",
+    "both",
+    "two",
+    "people",
+    "others",
+    "some",
+];
 
 /// Attributes the direct quotes of one article and finds its reported speech.
 pub fn attribute(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<Attributed> {
@@ -69,12 +113,14 @@ pub fn attribute(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<Attributed
     let mut previous: Option<(usize, Option<Speaker>)> = None; // (paragraph, speaker)
     for q in direct {
         let paragraph = attributor.paragraph_of(q.open);
-        let speaker = attributor
-            .direct_speaker(q)
-            .or_else(|| match &previous {
-                Some((p, s)) if *p == paragraph || (*p + 1 == paragraph && attributor.starts_paragraph(q)) => s.clone(),
-                _ => None,
-            });
+        let speaker = attributor.direct_speaker(q).or_else(|| match &previous {
+            Some((p, s))
+                if *p == paragraph || (*p + 1 == paragraph && attributor.starts_paragraph(q)) =>
+            {
+                s.clone()
+            }
+            _ => None,
+        });
         previous = Some((paragraph, speaker.clone()));
         out.push(Attributed {
             start: q.start,
@@ -121,11 +167,16 @@ impl<'a, 'v> Attributor<'a, 'v> {
 
     fn starts_paragraph(&self, q: &QuoteSpan) -> bool {
         let p = self.paragraph_of(q.open);
-        self.view.paragraphs.get(p).is_some_and(|r| self.view.text[r.start..q.open].trim().is_empty())
+        self.view
+            .paragraphs
+            .get(p)
+            .is_some_and(|r| self.view.text[r.start..q.open].trim().is_empty())
     }
 
     fn in_direct_quote(&self, at: usize) -> bool {
-        self.direct.iter().any(|q| q.open <= at && at < q.close.max(q.end))
+        self.direct
+            .iter()
+            .any(|q| q.open <= at && at < q.close.max(q.end))
     }
 
     /// Index of the first token starting at or after `at`.
@@ -136,8 +187,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// The mention that contains token `t`, if any.
     fn mention_at(&self, t: usize) -> Option<usize> {
         let token = self.view.tokens[t];
-        let m = self.view.mentions.partition_point(|m| m.start <= token.start);
-        (m > 0 && self.view.mentions[m - 1].end >= token.end.min(self.view.mentions[m - 1].end) && self.view.mentions[m - 1].end > token.start)
+        let m = self
+            .view
+            .mentions
+            .partition_point(|m| m.start <= token.start);
+        (m > 0
+            && self.view.mentions[m - 1].end >= token.end.min(self.view.mentions[m - 1].end)
+            && self.view.mentions[m - 1].end > token.start)
             .then(|| m - 1)
     }
 
@@ -170,7 +226,19 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 }
                 if let Some(m) = self.mention_at(t) {
                     // "Speaking to Martin Smith, he said": an object is not the subject.
-                    let after_preposition = t > first && matches!(self.word(t - 1), "to" | "with" | "of" | "by" | "for" | "from" | "about" | "at" | "on" | "against");
+                    let after_preposition = t > first
+                        && matches!(
+                            self.word(t - 1),
+                            "to" | "with"
+                                | "of"
+                                | "by"
+                                | "for"
+                                | "from"
+                                | "about"
+                                | "at"
+                                | "on"
+                                | "against"
+                        );
                     if self.view.kinds[m] == EntityType::Person && !after_preposition {
                         subjects.push((sentence.start, self.view.entity[m]));
                         break;
@@ -230,7 +298,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 *counts.entry(self.view.entity[i]).or_insert(0usize) += 1;
             }
         }
-        counts.into_iter().max_by_key(|(e, c)| (*c, std::cmp::Reverse(*e))).map(|(e, _)| Speaker::Entity(e))
+        counts
+            .into_iter()
+            .max_by_key(|(e, c)| (*c, std::cmp::Reverse(*e)))
+            .map(|(e, _)| Speaker::Entity(e))
     }
 
     /// Title rule: "the Iraqi premier" is the person the article introduced with that title
@@ -238,15 +309,29 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// latest such person before `at`, else the first after. With no titled person in the
     /// article, the salience rule for "he" applies.
     fn resolve_title(&self, head: &str, nationality: Option<&str>, at: usize) -> Option<Speaker> {
-        let matches_nationality = |m: &Mention| nationality.is_none() || m.nationality.as_deref() == nationality || m.nationality.is_none();
+        let matches_nationality = |m: &Mention| {
+            nationality.is_none()
+                || m.nationality.as_deref() == nationality
+                || m.nationality.is_none()
+        };
         let mut best: Option<usize> = None;
         // An exact title first ("vice president"), then a looser one ("president").
         for exact in [true, false] {
             let titled = |m: &Mention| {
-                m.title.as_deref().is_some_and(|t| if exact { t == head } else { t.ends_with(head) || head.ends_with(t) })
+                m.title.as_deref().is_some_and(|t| {
+                    if exact {
+                        t == head
+                    } else {
+                        t.ends_with(head) || head.ends_with(t)
+                    }
+                })
             };
             for (i, m) in self.view.mentions.iter().enumerate() {
-                if self.view.kinds[i] == EntityType::Person && titled(m) && matches_nationality(m) && (m.start < at || best.is_none()) {
+                if self.view.kinds[i] == EntityType::Person
+                    && titled(m)
+                    && matches_nationality(m)
+                    && (m.start < at || best.is_none())
+                {
                     best = Some(i);
                 }
             }
@@ -270,7 +355,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
             let w = self.word(k);
             if DETERMINERS.contains(&w) || self.view.tokens[k].start < bound {
                 // "the media office of the Iraqi Prime Minister": a complement, not a reference.
-                if DETERMINERS.contains(&w) && k > 0 && matches!(self.word(k - 1), "of" | "by" | "with" | "to") {
+                if DETERMINERS.contains(&w)
+                    && k > 0
+                    && matches!(self.word(k - 1), "of" | "by" | "with" | "to")
+                {
                     return None;
                 }
                 break;
@@ -284,12 +372,23 @@ impl<'a, 'v> Attributor<'a, 'v> {
         for skip in 0..words.len() {
             let phrase = words[skip..].join(" ");
             if let Some(head) = g.title_head_lowercase(&phrase) {
-                if self.view.tokens.get(t + 1).is_some_and(|n| self.view.text[n.start..].starts_with(char::is_uppercase) && self.view.text[self.view.tokens[t].end..n.start].trim().is_empty()) {
+                if self.view.tokens.get(t + 1).is_some_and(|n| {
+                    self.view.text[n.start..].starts_with(char::is_uppercase)
+                        && self.view.text[self.view.tokens[t].end..n.start]
+                            .trim()
+                            .is_empty()
+                }) {
                     return None; // "Prime Minister Mustafa …": a title before a name, not a reference
                 }
-                let nationality = words[..skip].iter().find_map(|w| g.demonym(w.trim_end_matches(['’', '\'', 's'])).or_else(|| g.demonym(w)));
+                let nationality = words[..skip].iter().find_map(|w| {
+                    g.demonym(w.trim_end_matches(['’', '\'', 's']))
+                        .or_else(|| g.demonym(w))
+                });
                 let nationality = nationality.map(str::to_string).or_else(|| {
-                    words[..skip].iter().find(|w| w.ends_with("’s") || w.ends_with("'s")).map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+                    words[..skip]
+                        .iter()
+                        .find(|w| w.ends_with("’s") || w.ends_with("'s"))
+                        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
                         .and_then(|place| demonym_of_place(&place))
                 });
                 return self.resolve_title(head, nationality.as_deref(), self.view.tokens[t].start);
@@ -310,9 +409,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let mut t = t - 1;
         // "Nancy Pelosi, the Speaker of the House, said": skip the appositive between commas.
         let gap = &self.view.text[self.view.tokens[t].end..self.view.tokens[verb].start];
-        let names_speaker = self.mention_at(t).is_some_and(|m| self.view.kinds[m] == EntityType::Person);
+        let names_speaker = self
+            .mention_at(t)
+            .is_some_and(|m| self.view.kinds[m] == EntityType::Person);
         if gap.contains(',') && !names_speaker {
-            let before = &self.view.text[bound.min(self.view.tokens[t].end)..self.view.tokens[t].end];
+            let before =
+                &self.view.text[bound.min(self.view.tokens[t].end)..self.view.tokens[t].end];
             if let Some(comma) = before.rfind(',') {
                 let at = bound.min(self.view.tokens[t].end) + comma;
                 let k = self.token_at(at);
@@ -330,7 +432,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         // "Suman Haripriya of the Hajo assembly said": the person before "of".
-        if self.mention_at(t).is_none_or(|m| !self.is_speaker_kind(m) || self.view.kinds[m] == EntityType::Org) {
+        if self
+            .mention_at(t)
+            .is_none_or(|m| !self.is_speaker_kind(m) || self.view.kinds[m] == EntityType::Org)
+        {
             for k in (t.saturating_sub(9)..t).rev() {
                 if self.view.tokens[k].start < bound {
                     break;
@@ -351,7 +456,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if self.is_speaker_kind(m) {
                 // "Biden and Kadhimi declared": words said jointly have no single speaker.
                 let start_tok = self.token_at(self.view.mentions[m].start);
-                if start_tok > 0 && self.word(start_tok - 1) == "and" && start_tok >= 2 && self.mention_at(start_tok - 2).is_some() {
+                if start_tok > 0
+                    && self.word(start_tok - 1) == "and"
+                    && start_tok >= 2
+                    && self.mention_at(start_tok - 2).is_some()
+                {
                     return None;
                 }
                 return Some(Speaker::Entity(self.view.entity[m]));
@@ -393,9 +502,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         let start = start?;
         let phrase: Vec<&str> = (start + 1..=t).map(|i| self.word(i)).collect();
-        let head_end = phrase.iter().position(|w| *w == "of").unwrap_or(phrase.len());
+        let head_end = phrase
+            .iter()
+            .position(|w| *w == "of")
+            .unwrap_or(phrase.len());
         let head = phrase[..head_end].last()?;
-        if GENERIC_HEADS.contains(head) || head.starts_with(char::is_uppercase) && head_end == phrase.len() {
+        if GENERIC_HEADS.contains(head)
+            || head.starts_with(char::is_uppercase) && head_end == phrase.len()
+        {
             return None;
         }
         if gazetteer().speech_verb(head).is_some() || head.ends_with("ing") {
@@ -410,7 +524,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
 
     /// "Rouhani pledged support …, and stressed that …": a verb after "and" shares the sentence's
     /// subject; with none in the sentence, the salience rule for "he" applies.
-    fn coordinated_subject(&self, verb: usize, bound: usize, sentence_speaker: &Option<Speaker>) -> Option<Speaker> {
+    fn coordinated_subject(
+        &self,
+        verb: usize,
+        bound: usize,
+        sentence_speaker: &Option<Speaker>,
+    ) -> Option<Speaker> {
         let mut t = verb;
         while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
             t -= 1;
@@ -438,7 +557,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
             // person in the phrase outranks the institution.
             let sentence = self.sentence_of(self.view.tokens[t].start);
             let mut k = t;
-            while k < self.view.tokens.len() && self.view.tokens[k].start < sentence.end && !self.in_direct_quote(self.view.tokens[k].start) {
+            while k < self.view.tokens.len()
+                && self.view.tokens[k].start < sentence.end
+                && !self.in_direct_quote(self.view.tokens[k].start)
+            {
                 if let Some(p) = self.mention_at(k) {
                     if self.view.kinds[p] == EntityType::Person {
                         return Some(Speaker::Entity(self.view.entity[p]));
@@ -488,20 +610,30 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let continues_sentence = content.ends_with([',', '—', '–'])
             || after.starts_with(',')
             || after.trim_start().starts_with(|c: char| c.is_lowercase());
-        let open_ended = !content.ends_with(['.', '!', '?']) && !after.trim_start().starts_with(['.', '!', '?', ';']);
+        let open_ended = !content.ends_with(['.', '!', '?'])
+            && !after.trim_start().starts_with(['.', '!', '?', ';']);
         if continues_sentence {
             let t0 = self.token_at(q.close);
             let limit = (t0 + 4).min(self.view.tokens.len());
             for t in t0..limit {
-                if matches!(self.word(t), "but" | "and" | "which" | "that" | "while" | "as" | "who") {
+                if matches!(
+                    self.word(t),
+                    "but" | "and" | "which" | "that" | "while" | "as" | "who"
+                ) {
                     break;
                 }
-                if self.in_direct_quote(self.view.tokens[t].start) || self.view.text[self.view.tokens[t.max(1) - 1].end..self.view.tokens[t].start].contains([';', '.']) && t > t0 {
+                if self.in_direct_quote(self.view.tokens[t].start)
+                    || self.view.text[self.view.tokens[t.max(1) - 1].end..self.view.tokens[t].start]
+                        .contains([';', '.'])
+                        && t > t0
+                {
                     break;
                 }
                 if let Some(form) = gazetteer().speech_verb(self.word(t)) {
                     if form == VerbForm::Finite {
-                        let found = self.subject_before(t, q.close).or_else(|| self.subject_after(t));
+                        let found = self
+                            .subject_before(t, q.close)
+                            .or_else(|| self.subject_after(t));
                         if found.is_some() {
                             return found;
                         }
@@ -512,7 +644,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         // 2. Before the quote, in its sentence: the speech verb nearest to the quote.
         let sentence = self.sentence_of(q.open);
-        let previous_close = self.direct.iter().filter(|d| d.close <= q.open).map(|d| d.close).max().unwrap_or(0);
+        let previous_close = self
+            .direct
+            .iter()
+            .filter(|d| d.close <= q.open)
+            .map(|d| d.close)
+            .max()
+            .unwrap_or(0);
         let from = sentence.start.max(previous_close);
         let verbs = self.verbs_between(from, q.open);
         for (verb, form) in &verbs {
@@ -539,7 +677,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if !verbs.is_empty() {
             let t = self.token_at(q.close);
             if self.word_is(t, "by") {
-                if let Some(m) = (t + 1 < self.view.tokens.len()).then(|| self.mention_at(t + 1)).flatten() {
+                if let Some(m) = (t + 1 < self.view.tokens.len())
+                    .then(|| self.mention_at(t + 1))
+                    .flatten()
+                {
                     if self.is_speaker_kind(m) {
                         return Some(Speaker::Entity(self.view.entity[m]));
                     }
@@ -557,11 +698,16 @@ impl<'a, 'v> Attributor<'a, 'v> {
             let t0 = self.token_at(q.close);
             let sentence_end = self.sentence_of(q.close).end.max(q.close);
             for t in t0..(t0 + 10).min(self.view.tokens.len()) {
-                if self.view.tokens[t].start >= sentence_end || self.in_direct_quote(self.view.tokens[t].start) {
+                if self.view.tokens[t].start >= sentence_end
+                    || self.in_direct_quote(self.view.tokens[t].start)
+                {
                     break;
                 }
                 if gazetteer().speech_verb(self.word(t)) == Some(VerbForm::Finite) {
-                    if let Some(found) = self.subject_before(t, q.close).or_else(|| self.subject_after(t)) {
+                    if let Some(found) = self
+                        .subject_before(t, q.close)
+                        .or_else(|| self.subject_after(t))
+                    {
                         return Some(found);
                     }
                     break;
@@ -627,7 +773,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let mut t = first;
         while t < self.view.tokens.len() && self.view.tokens[t].end <= to {
             if let Some(m) = self.mention_at(t) {
-                if self.view.kinds[m] == EntityType::Org && !self.in_direct_quote(self.view.tokens[t].start) {
+                if self.view.kinds[m] == EntityType::Org
+                    && !self.in_direct_quote(self.view.tokens[t].start)
+                {
                     return Some(Speaker::Entity(self.view.entity[m]));
                 }
             }
@@ -643,7 +791,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
             self.reported_in(sentence.clone(), &mut out);
         }
         // Never overlap a direct quote: the marked words are the quote.
-        out.retain(|r: &Attributed| !self.direct.iter().any(|d| d.start < r.end && r.start < d.end));
+        out.retain(|r: &Attributed| {
+            !self
+                .direct
+                .iter()
+                .any(|d| d.start < r.end && r.start < d.end)
+        });
         out
     }
 
@@ -669,7 +822,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
                         self.push_clause(out, start, sentence.end, Some(speaker));
                     } else if w == "according" {
                         let before = text[sentence.start..at].trim_end().trim_end_matches(',');
-                        self.push_clause(out, sentence.start, sentence.start + before.len(), Some(speaker));
+                        self.push_clause(
+                            out,
+                            sentence.start,
+                            sentence.start + before.len(),
+                            Some(speaker),
+                        );
                     }
                 }
                 t += 2;
@@ -684,7 +842,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     .subject_before(t, sentence.start)
                     .or_else(|| self.subject_after(t))
                     .or_else(|| self.coordinated_subject(t, sentence.start, &sentence_speaker)),
-                VerbForm::Gerund => sentence_speaker.clone().or_else(|| self.subject_in(sentence.start, at)),
+                VerbForm::Gerund => sentence_speaker
+                    .clone()
+                    .or_else(|| self.subject_in(sentence.start, at)),
             };
             if form == VerbForm::Finite && speaker.is_some() {
                 sentence_speaker = speaker.clone();
@@ -692,7 +852,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
             // A gerund opening the sentence: "Recalling that CLAUSE, Kazimi reiterated that …"
             if form == VerbForm::Gerund && t == first && self.word_is(t + 1, "that") {
                 let clause_start = self.view.tokens[t + 1].end;
-                if let Some((comma, main_speaker)) = self.main_clause_after(clause_start, sentence.end) {
+                if let Some((comma, main_speaker)) =
+                    self.main_clause_after(clause_start, sentence.end)
+                {
                     self.push_clause(out, clause_start, comma, main_speaker);
                 }
                 t += 2;
@@ -703,14 +865,28 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 let clause_end = self.clause_end(clause_start, sentence.end);
                 // A that-clause holding marked words is a mixed quotation: the marked part is
                 // the quote, and the clause around it is not reported speech.
-                let mixed = self.direct.iter().any(|d| d.open >= clause_start && d.open <= clause_end + 2 && d.open < sentence.end);
+                let mixed = self.direct.iter().any(|d| {
+                    d.open >= clause_start && d.open <= clause_end + 2 && d.open < sentence.end
+                });
                 if !mixed {
                     self.push_clause(out, clause_start, clause_end, speaker);
                 }
                 t = that + 1;
                 continue;
             }
-            if form == VerbForm::Finite && matches!(w, "said" | "says" | "announced" | "stated" | "added" | "warned" | "claimed" | "reported") {
+            if form == VerbForm::Finite
+                && matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "announced"
+                        | "stated"
+                        | "added"
+                        | "warned"
+                        | "claimed"
+                        | "reported"
+                )
+            {
                 // "… announced US troops would be leaving Syria": a clause without "that".
                 if let Some(clause_start) = self.bare_clause_after(t, sentence.end) {
                     let clause_end = self.clause_end(clause_start, sentence.end);
@@ -721,13 +897,31 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 // "CLAUSE, he said." at the end of the sentence.
                 let tail = text[self.view.tokens[t].end..sentence.end].trim();
                 let tail_words = tail.split_whitespace().count();
-                let first_word = text[sentence.start..].split_whitespace().next().unwrap_or("");
-                if tail_words <= 4 && !tail.contains(['"', '“', '”']) && !tail.ends_with([':', ',']) && !first_word.ends_with("ing") && !self.direct.iter().any(|d| d.open >= sentence.end && d.open <= sentence.end + 3) {
+                let first_word = text[sentence.start..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                if tail_words <= 4
+                    && !tail.contains(['"', '“', '”'])
+                    && !tail.ends_with([':', ','])
+                    && !first_word.ends_with("ing")
+                    && !self
+                        .direct
+                        .iter()
+                        .any(|d| d.open >= sentence.end && d.open <= sentence.end + 3)
+                {
                     let before = &text[sentence.start..self.view.tokens[t].start];
                     if let Some(comma) = before.rfind(", ") {
                         let subject = &before[comma + 2..];
-                        if subject.split_whitespace().count() <= 4 && !before[..comma].contains(['"', '“', '”']) {
-                            self.push_clause(out, sentence.start, sentence.start + comma, speaker.clone());
+                        if subject.split_whitespace().count() <= 4
+                            && !before[..comma].contains(['"', '“', '”'])
+                        {
+                            self.push_clause(
+                                out,
+                                sentence.start,
+                                sentence.start + comma,
+                                speaker.clone(),
+                            );
                         }
                     }
                 }
@@ -755,14 +949,21 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return Some((s, self.view.tokens[t].end));
         }
         // "According to a statement released by Erdogan's office, …"
-        let end = self.view.text[self.view.tokens[t].start..].find(',').map(|i| self.view.tokens[t].start + i)?;
+        let end = self.view.text[self.view.tokens[t].start..]
+            .find(',')
+            .map(|i| self.view.tokens[t].start + i)?;
         let phrase = &self.view.text[self.view.tokens[t].start..end];
         if phrase.split_whitespace().count() > 8 {
             return None;
         }
         let last = self.token_at(end).saturating_sub(1);
-        let s = self.subject_before(last + 1, self.view.tokens[t].start)
-            .or_else(|| Some(Speaker::Described(phrase.trim_start_matches("the ").to_string())))?;
+        let s = self
+            .subject_before(last + 1, self.view.tokens[t].start)
+            .or_else(|| {
+                Some(Speaker::Described(
+                    phrase.trim_start_matches("the ").to_string(),
+                ))
+            })?;
         Some((s, end))
     }
 
@@ -799,7 +1000,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let mut search = start;
         while let Some(i) = text[search..end].find(", ") {
             let at = search + i;
-            let next = text[at + 2..end].split(|c: char| !is_word_char(c)).next().unwrap_or("");
+            let next = text[at + 2..end]
+                .split(|c: char| !is_word_char(c))
+                .next()
+                .unwrap_or("");
             if g.speech_verb(next) == Some(VerbForm::Gerund) {
                 end = at;
                 break;
@@ -821,8 +1025,16 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         let w = self.word(next);
-        let subject_like = PRONOUNS.contains(&w) || matches!(w, "the" | "The" | "his" | "her" | "its" | "their" | "there") || self.mention_at(next).is_some() || w.starts_with(char::is_uppercase);
-        if !subject_like || matches!(w, "in" | "on" | "at" | "to" | "by" | "during" | "after" | "before" | "it") {
+        let subject_like = PRONOUNS.contains(&w)
+            || matches!(w, "the" | "The" | "his" | "her" | "its" | "their" | "there")
+            || self.mention_at(next).is_some()
+            || w.starts_with(char::is_uppercase);
+        if !subject_like
+            || matches!(
+                w,
+                "in" | "on" | "at" | "to" | "by" | "during" | "after" | "before" | "it"
+            )
+        {
             return None;
         }
         for k in next + 1..(next + 8).min(self.view.tokens.len()) {
@@ -842,7 +1054,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
 
     /// In "Recalling that CLAUSE, Kazimi reiterated …": the comma ending CLAUSE and the main
     /// clause's speaker.
-    fn main_clause_after(&self, from: usize, sentence_end: usize) -> Option<(usize, Option<Speaker>)> {
+    fn main_clause_after(
+        &self,
+        from: usize,
+        sentence_end: usize,
+    ) -> Option<(usize, Option<Speaker>)> {
         let text = self.view.text;
         let mut found = None;
         let mut search = from;
@@ -863,7 +1079,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
         found
     }
 
-    fn push_clause(&self, out: &mut Vec<Attributed>, start: usize, end: usize, speaker: Option<Speaker>) {
+    fn push_clause(
+        &self,
+        out: &mut Vec<Attributed>,
+        start: usize,
+        end: usize,
+        speaker: Option<Speaker>,
+    ) {
         let text = self.view.text;
         if end <= start {
             return;
@@ -876,7 +1098,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         let start = start + lead;
         let end = start + trimmed.len();
-        if out.iter().any(|r: &Attributed| r.start < end && start < r.end) {
+        if out
+            .iter()
+            .any(|r: &Attributed| r.start < end && start < r.end)
+        {
             return;
         }
         out.push(Attributed {
@@ -891,7 +1116,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
 
 /// "Iran" → "Iranian", for titles written with a possessive country ("Iran’s first vice president").
 fn demonym_of_place(place: &str) -> Option<String> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         include_str!("../../assets/demonyms.tsv")
             .lines()

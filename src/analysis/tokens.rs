@@ -44,9 +44,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let (_, d) = chars[j];
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if is_inner_joiner(d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                } else if is_inner_joiner(d)
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphanumeric()
+                {
                     // A dot joins only single letters (U.S.A), not "continues.He".
-                    if d == '.' && !(is_initial_chain(&chars[i..j]) && chars[j + 1].1.is_uppercase()) {
+                    if d == '.'
+                        && !(is_initial_chain(&chars[i..j]) && chars[j + 1].1.is_uppercase())
+                    {
                         break;
                     }
                     j += 2;
@@ -54,10 +59,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let mut end = if j < chars.len() { chars[j].0 } else { text.len() };
+            let mut end = if j < chars.len() {
+                chars[j].0
+            } else {
+                text.len()
+            };
             let word = &text[start..end];
             // Keep the dot of "U.S." and "Dr." as part of the word.
-            if j < chars.len() && chars[j].1 == '.' && (word.contains('.') || ABBREVIATIONS.contains(&word)) {
+            if j < chars.len()
+                && chars[j].1 == '.'
+                && (word.contains('.') || ABBREVIATIONS.contains(&word))
+            {
                 end += 1;
                 j += 1;
             }
@@ -80,10 +92,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 k += 1;
             }
             let mut l = k;
-            while l < chars.len() && chars[l].1 == ' ' || l < chars.len() && chars[l].1 == '\u{a0}' {
+            while l < chars.len() && chars[l].1 == ' ' || l < chars.len() && chars[l].1 == '\u{a0}'
+            {
                 l += 1;
             }
-            if l >= chars.len() || chars[l].1 == '\n' || chars[l].1.is_uppercase() || matches!(chars[l].1, '"' | '“' | '‘' | '«' | '(') {
+            if l >= chars.len()
+                || chars[l].1 == '\n'
+                || chars[l].1.is_uppercase()
+                || matches!(chars[l].1, '"' | '“' | '‘' | '«' | '(')
+            {
                 next_starts_sentence = true;
             }
         }
@@ -94,15 +111,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// "U" or "U.S" so far: single letters separated by dots.
 fn is_initial_chain(chars: &[(usize, char)]) -> bool {
-    chars
-        .iter()
-        .enumerate()
-        .all(|(k, (_, c))| if k % 2 == 0 { c.is_uppercase() } else { *c == '.' })
+    chars.iter().enumerate().all(|(k, (_, c))| {
+        if k % 2 == 0 {
+            c.is_uppercase()
+        } else {
+            *c == '.'
+        }
+    })
 }
 
 /// Sentence spans over `text`, derived from the tokens' sentence starts.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut starts: Vec<usize> = tokens.iter().filter(|t| t.sentence_start).map(|t| t.start).collect();
+    let mut starts: Vec<usize> = tokens
+        .iter()
+        .filter(|t| t.sentence_start)
+        .map(|t| t.start)
+        .collect();
     if starts.is_empty() {
         return Vec::new();
     }
@@ -134,7 +158,10 @@ mod tests {
 
     #[test]
     fn names_keep_their_hyphens_apostrophes_and_abbreviation_dots() {
-        assert_eq!(words("Al-Kazemi met Iraq’s U.S. envoy, Dr. Who."), ["Al-Kazemi", "met", "Iraq’s", "U.S.", "envoy", "Dr.", "Who"]);
+        assert_eq!(
+            words("Al-Kazemi met Iraq’s U.S. envoy, Dr. Who."),
+            ["Al-Kazemi", "met", "Iraq’s", "U.S.", "envoy", "Dr.", "Who"]
+        );
     }
 
     #[test]
@@ -149,7 +176,10 @@ mod tests {
     fn sentences_cover_paragraphs() {
         let text = "One two. Three four!\n\nFive.";
         let tokens = tokenize(text);
-        let spans: Vec<&str> = sentences(text, &tokens).into_iter().map(|r| &text[r]).collect();
+        let spans: Vec<&str> = sentences(text, &tokens)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(spans, ["One two.", "Three four!", "Five."]);
     }
 }

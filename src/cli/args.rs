@@ -7,7 +7,12 @@ use clap::{Parser, Subcommand};
 
 /// quire: a terminal reader for news articles, their quotes and who said them.
 #[derive(Debug, Parser)]
-#[command(name = "quire", version, about, after_help = "With no PATH, quire opens its bundled seed articles.\n\nExamples:\n  quire                      open the bundled seeds in the reader\n  quire ~/articles           open a folder of .txt articles\n  quire analyze --json dir/  one JSON line per article\n  quire quotes --query kadhimi")]
+#[command(
+    name = "quire",
+    version,
+    about,
+    after_help = "With no PATH, quire opens its bundled seed articles.\n\nExamples:\n  quire                      open the bundled seeds in the reader\n  quire ~/articles           open a folder of .txt articles\n  quire analyze --json dir/  one JSON line per article\n  quire quotes --query kadhimi"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,

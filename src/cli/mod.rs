@@ -23,27 +23,37 @@ pub fn run() -> Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match &args.command {
         Some(Command::Analyze(a)) => {
-            let Some(corpus) = load(&a.paths)? else { return Ok(ExitCode::from(1)) };
+            let Some(corpus) = load(&a.paths)? else {
+                return Ok(ExitCode::from(1));
+            };
             output::analyze(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::List(a)) => {
-            let Some(corpus) = load(&a.paths)? else { return Ok(ExitCode::from(1)) };
+            let Some(corpus) = load(&a.paths)? else {
+                return Ok(ExitCode::from(1));
+            };
             output::list(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::Quotes(a)) => {
-            let Some(corpus) = load(&a.paths)? else { return Ok(ExitCode::from(1)) };
+            let Some(corpus) = load(&a.paths)? else {
+                return Ok(ExitCode::from(1));
+            };
             output::quotes(&mut out, &corpus, a.query.as_deref(), a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::Entities(a)) => {
-            let Some(corpus) = load(&a.paths)? else { return Ok(ExitCode::from(1)) };
+            let Some(corpus) = load(&a.paths)? else {
+                return Ok(ExitCode::from(1));
+            };
             output::entities(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
         None => {
-            let Some(corpus) = load(&args.paths)? else { return Ok(ExitCode::from(1)) };
+            let Some(corpus) = load(&args.paths)? else {
+                return Ok(ExitCode::from(1));
+            };
             if io::stdout().is_terminal() {
                 drop(out);
                 return crate_reader(corpus);

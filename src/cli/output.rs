@@ -69,7 +69,12 @@ pub fn analyze(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<
                 QuoteKind::Direct => "“”",
                 QuoteKind::Reported => "~ ",
             };
-            writeln!(out, "  {kind} {:<24} {}", fit(q.speaker.as_deref().unwrap_or("?"), 24), fit(article.quote_text(q), 90))?;
+            writeln!(
+                out,
+                "  {kind} {:<24} {}",
+                fit(q.speaker.as_deref().unwrap_or("?"), 24),
+                fit(article.quote_text(q), 90)
+            )?;
         }
     }
     Ok(())
@@ -108,7 +113,14 @@ pub fn list(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()>
         }
         return Ok(());
     }
-    writeln!(out, "{} {} {} {} {}", pad("DATE", 10), pad("SOURCE", 14), pad("QUOTES", 6), pad("ENTITIES", 8), "TITLE")?;
+    writeln!(
+        out,
+        "{} {} {} {} TITLE",
+        pad("DATE", 10),
+        pad("SOURCE", 14),
+        pad("QUOTES", 6),
+        pad("ENTITIES", 8)
+    )?;
     for a in &corpus.articles {
         writeln!(
             out,
@@ -124,21 +136,39 @@ pub fn list(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()>
 }
 
 /// `quire quotes [--query Q]`: every quote with speaker and article, fuzzy-ranked by `query`.
-pub fn quotes(out: &mut impl Write, corpus: &Corpus, query: Option<&str>, json: bool) -> io::Result<()> {
-    let all: Vec<(&Article, &crate::analysis::Quote)> =
-        corpus.articles.iter().flat_map(|a| a.quotes.iter().map(move |q| (a, q))).collect();
+pub fn quotes(
+    out: &mut impl Write,
+    corpus: &Corpus,
+    query: Option<&str>,
+    json: bool,
+) -> io::Result<()> {
+    let all: Vec<(&Article, &crate::analysis::Quote)> = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.quotes.iter().map(move |q| (a, q)))
+        .collect();
     let order: Vec<usize> = match query {
         Some(query) => {
             let texts: Vec<String> = all
                 .iter()
                 .map(|(a, q)| format!("{} {}", a.quote_text(q), q.speaker.as_deref().unwrap_or("")))
                 .collect();
-            Ranker::default().rank(texts.iter().map(String::as_str), query).into_iter().map(|h| h.index).collect()
+            Ranker::default()
+                .rank(texts.iter().map(String::as_str), query)
+                .into_iter()
+                .map(|h| h.index)
+                .collect()
         }
         None => (0..all.len()).collect(),
     };
     if !json {
-        writeln!(out, "{} {} {} {}", pad("KIND", 8), pad("SPEAKER", 24), pad("ARTICLE", 28), "QUOTE")?;
+        writeln!(
+            out,
+            "{} {} {} QUOTE",
+            pad("KIND", 8),
+            pad("SPEAKER", 24),
+            pad("ARTICLE", 28)
+        )?;
     }
     for i in order {
         let (a, q) = all[i];
@@ -152,7 +182,14 @@ pub fn quotes(out: &mut impl Write, corpus: &Corpus, query: Option<&str>, json: 
                 QuoteKind::Direct => "direct",
                 QuoteKind::Reported => "reported",
             };
-            writeln!(out, "{} {} {} {}", pad(kind, 8), pad(q.speaker.as_deref().unwrap_or("-"), 24), pad(a.display_title(), 28), fit(a.quote_text(q), 100))?;
+            writeln!(
+                out,
+                "{} {} {} {}",
+                pad(kind, 8),
+                pad(q.speaker.as_deref().unwrap_or("-"), 24),
+                pad(a.display_title(), 28),
+                fit(a.quote_text(q), 100)
+            )?;
         }
     }
     Ok(())
@@ -161,9 +198,19 @@ pub fn quotes(out: &mut impl Write, corpus: &Corpus, query: Option<&str>, json: 
 /// `quire entities`: most mentioned first.
 pub fn entities(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()> {
     let mut order: Vec<usize> = (0..corpus.entities.len()).collect();
-    order.sort_by(|&a, &b| corpus.entities[b].mentions.cmp(&corpus.entities[a].mentions).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        corpus.entities[b]
+            .mentions
+            .cmp(&corpus.entities[a].mentions)
+            .then(a.cmp(&b))
+    });
     if !json {
-        writeln!(out, "{} {} {:>8} {:>8} {}", pad("NAME", 30), pad("TYPE", 6), "MENTIONS", "ARTICLES", "ALIASES")?;
+        writeln!(
+            out,
+            "{} {} MENTIONS ARTICLES ALIASES",
+            pad("NAME", 30),
+            pad("TYPE", 6)
+        )?;
     }
     for i in order {
         let e = &corpus.entities[i];
@@ -171,7 +218,15 @@ pub fn entities(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result
             let row = json!({"id": e.id, "name": e.name, "type": e.kind, "aliases": e.aliases, "mentions": e.mentions, "articles": e.articles});
             writeln!(out, "{row}")?;
         } else {
-            writeln!(out, "{} {} {:>8} {:>8} {}", pad(&e.name, 30), pad(e.kind.as_str(), 6), e.mentions, e.articles, fit(&e.aliases.join(", "), 80))?;
+            writeln!(
+                out,
+                "{} {} {:>8} {:>8} {}",
+                pad(&e.name, 30),
+                pad(e.kind.as_str(), 6),
+                e.mentions,
+                e.articles,
+                fit(&e.aliases.join(", "), 80)
+            )?;
         }
     }
     Ok(())

@@ -59,7 +59,10 @@ fn scraper_label() -> &'static Regex {
 
 fn language_label() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
-    re(&CELL, r"\(\([a-z]{2,3}(?:-[a-z]+)?\)\)[A-Z][a-z]+ language:")
+    re(
+        &CELL,
+        r"\(\([a-z]{2,3}(?:-[a-z]+)?\)\)[A-Z][a-z]+ language:",
+    )
 }
 
 fn prompt() -> &'static Regex {
@@ -243,9 +246,9 @@ fn mark_header_links(lines: &mut [Line]) {
     };
     let headline = normalized(&lines[first].text).to_lowercase();
     let limit = lines.len().min(first + 12);
-    let Some(second) = (first + 1..limit)
-        .find(|&i| normalized(&lines[i].text).to_lowercase() == headline && lines[i].removed.is_some())
-    else {
+    let Some(second) = (first + 1..limit).find(|&i| {
+        normalized(&lines[i].text).to_lowercase() == headline && lines[i].removed.is_some()
+    }) else {
         return;
     };
     for line in &mut lines[first + 1..second] {
@@ -258,7 +261,9 @@ fn mark_header_links(lines: &mut [Line]) {
 /// After the last paragraph of prose, short non-sentences are site furniture: link lists,
 /// "SHARE THIS ARTICLE", app promotions, a headline in another language.
 fn mark_trailing_debris(lines: &mut [Line]) {
-    let kept: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].removed.is_none()).collect();
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].removed.is_none())
+        .collect();
     // Never strip the whole article: keep at least the first two kept lines.
     for &i in kept.iter().skip(2).rev() {
         let text = &lines[i].text;
@@ -286,7 +291,10 @@ mod tests {
     fn html_fragments_and_breadcrumbs_go() {
         let raw = "News \u{a0} / \u{a0} Politics \u{a0} / \u{a0} Iraq\n\nHeadline here today\n\nclass = “cf”>\n\nBody text that says something.";
         let cleaned = clean(raw);
-        assert_eq!(cleaned.text, "Headline here today\n\nBody text that says something.");
+        assert_eq!(
+            cleaned.text,
+            "Headline here today\n\nBody text that says something."
+        );
         let reasons: Vec<_> = removed_reasons(raw).into_iter().map(|(_, r)| r).collect();
         assert_eq!(reasons, ["breadcrumb", "html"]);
     }
@@ -294,7 +302,10 @@ mod tests {
     #[test]
     fn comment_forms_and_trailing_links_go_but_prose_stays() {
         let raw = "Title of it\n\nA paragraph of prose ends here.\n\nLeave a Reply\n\nYou are commenting using your Twitter account. Log Out / Change )\n\nTwitter picture\n\nConnecting to %s";
-        assert_eq!(clean(raw).text, "Title of it\n\nA paragraph of prose ends here.");
+        assert_eq!(
+            clean(raw).text,
+            "Title of it\n\nA paragraph of prose ends here."
+        );
     }
 
     #[test]

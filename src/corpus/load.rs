@@ -167,7 +167,10 @@ fn collect_files(
     } else if metadata.is_file() {
         files.push(path.to_path_buf());
     } else {
-        warnings.push(warn(path, "not a regular file (FIFO, socket or device); skipped"));
+        warnings.push(warn(
+            path,
+            "not a regular file (FIFO, socket or device); skipped",
+        ));
     }
     let _ = options;
 }
@@ -211,7 +214,10 @@ fn walk_dir(
             if metadata.is_file() {
                 files.push(path);
             } else {
-                warnings.push(warn(&path, "not a regular file (FIFO, socket or device); skipped"));
+                warnings.push(warn(
+                    &path,
+                    "not a regular file (FIFO, socket or device); skipped",
+                ));
             }
         }
     }

@@ -91,7 +91,8 @@ pub fn find_date(text: &str) -> Option<String> {
 fn date_from_path(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
     static CELL: OnceLock<Regex> = OnceLock::new();
-    let re = CELL.get_or_init(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[_\-. ]|$)").expect("valid"));
+    let re =
+        CELL.get_or_init(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[_\-. ]|$)").expect("valid"));
     let c = re.captures(stem)?;
     iso(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
@@ -177,7 +178,8 @@ fn strip_outlet_suffix(headline: &str) -> &str {
     for sep in [" | ", " - ", " – ", " — "] {
         if let Some(i) = headline.rfind(sep) {
             let tail = &headline[i + sep.len()..];
-            if tail.split_whitespace().count() <= 3 && headline[..i].split_whitespace().count() >= 4 {
+            if tail.split_whitespace().count() <= 3 && headline[..i].split_whitespace().count() >= 4
+            {
                 return &headline[..i];
             }
         }
@@ -205,7 +207,10 @@ pub fn first_sentence(paragraph: &str) -> &str {
         if matches!(c, '.' | '!' | '?') {
             let next = paragraph[i + 1..].trim_start();
             let is_abbrev = i >= 2 && bytes[i - 2] == b'.'
-                || paragraph[..i].rsplit(' ').next().is_some_and(|w| w.len() <= 2 && w.chars().all(|c| c.is_uppercase()));
+                || paragraph[..i]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() <= 2 && w.chars().all(|c| c.is_uppercase()));
             if !is_abbrev && (next.is_empty() || next.starts_with(|c: char| c.is_uppercase())) {
                 return &paragraph[..=i];
             }
@@ -220,9 +225,18 @@ mod tests {
 
     #[test]
     fn dates_in_every_common_form() {
-        assert_eq!(find_date("date 2021-06-05 Islam Times").as_deref(), Some("2021-06-05"));
-        assert_eq!(find_date("Posted July 22, 2020 by").as_deref(), Some("2020-07-22"));
-        assert_eq!(find_date("in Tehran on September 12, 2021. (Photo").as_deref(), Some("2021-09-12"));
+        assert_eq!(
+            find_date("date 2021-06-05 Islam Times").as_deref(),
+            Some("2021-06-05")
+        );
+        assert_eq!(
+            find_date("Posted July 22, 2020 by").as_deref(),
+            Some("2020-07-22")
+        );
+        assert_eq!(
+            find_date("in Tehran on September 12, 2021. (Photo").as_deref(),
+            Some("2021-09-12")
+        );
         assert_eq!(find_date("on 3 March 2019").as_deref(), Some("2019-03-03"));
         assert_eq!(find_date("held on October 10, and"), None);
     }
@@ -238,6 +252,9 @@ mod tests {
     #[test]
     fn lead_sentence_stops_at_the_first_full_stop() {
         assert_eq!(first_sentence("One thing. Two things."), "One thing.");
-        assert_eq!(first_sentence("The U.S. Army said so. Then"), "The U.S. Army said so.");
+        assert_eq!(
+            first_sentence("The U.S. Army said so. Then"),
+            "The U.S. Army said so."
+        );
     }
 }
