@@ -306,6 +306,16 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         i = j;
     }
     resolve_single_words(&words, &mut mentions);
+    // Mentions are ordered and never overlap: the reader and the JSON rely on it.
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut last_end = 0;
+    mentions.retain(|m| {
+        let keep = m.start >= last_end && m.end > m.start;
+        if keep {
+            last_end = m.end;
+        }
+        keep
+    });
     mentions
 }
 
@@ -359,7 +369,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 && match_known(words, g, pos + 1, b).is_none())
         }) {
             // "Iranian Customs Authority": a nationality opening an unknown organisation name.
-            if kind == EntityType::Group && len == 1 {
+            if kind == EntityType::Group && len == 1 && pos + 1 < b {
                 let run_end = unknown_run_end(words, g, pos + 1, b);
                 let known_next = match_known(words, g, pos + 1, b).is_some();
                 if run_end > pos + 1 && ORG_CUES.contains(&words.word(run_end - 1)) && !known_next {
@@ -499,7 +509,7 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
             break;
         }
     }
-    end.max(pos + 1)
+    end.max(pos + 1).min(b)
 }
 
 fn unknown_run_end_plain(words: &Words<'_>, pos: usize, b: usize) -> usize {

@@ -256,7 +256,8 @@ fn speech_cue_before(text: &str, from: usize, at: usize) -> Option<usize> {
 fn evident_end(text: &str, start: usize, end: usize) -> usize {
     let content = text[start..end].trim_end();
     let mut cut = start + content.len();
-    if let Some(i) = content[..content.len().saturating_sub(1)].rfind(['.', '!', '?']) {
+    let without_last = content.char_indices().next_back().map_or(0, |(i, _)| i);
+    if let Some(i) = content[..without_last].rfind(['.', '!', '?']) {
         let tail = content[i + 1..].trim();
         let words = tail.split_whitespace().count();
         if (1..=4).contains(&words) && tail.starts_with(char::is_lowercase) {

@@ -157,8 +157,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
         attributor
     }
 
+    /// Word `t`, or "" past the last word.
     fn word(&self, t: usize) -> &'a str {
-        self.view.tokens[t].text(self.view.text)
+        self.view
+            .tokens
+            .get(t)
+            .map_or("", |token| token.text(self.view.text))
     }
 
     fn paragraph_of(&self, at: usize) -> usize {
@@ -170,7 +174,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         self.view
             .paragraphs
             .get(p)
-            .is_some_and(|r| self.view.text[r.start..q.open].trim().is_empty())
+            .is_some_and(|r| slice(self.view.text, r.start, q.open).trim().is_empty())
     }
 
     fn in_direct_quote(&self, at: usize) -> bool {
@@ -373,8 +377,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
             let phrase = words[skip..].join(" ");
             if let Some(head) = g.title_head_lowercase(&phrase) {
                 if self.view.tokens.get(t + 1).is_some_and(|n| {
-                    self.view.text[n.start..].starts_with(char::is_uppercase)
-                        && self.view.text[self.view.tokens[t].end..n.start]
+                    slice(self.view.text, n.start, self.view.text.len())
+                        .starts_with(char::is_uppercase)
+                        && slice(self.view.text, self.view.tokens[t].end, n.start)
                             .trim()
                             .is_empty()
                 }) {
@@ -399,6 +404,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
 
     /// The speaker named by the words just before token `verb` (its subject).
     fn subject_before(&self, verb: usize, bound: usize) -> Option<Speaker> {
+        if verb >= self.view.tokens.len() {
+            return None;
+        }
         let mut t = verb;
         while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
             t -= 1;
@@ -408,13 +416,20 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         let mut t = t - 1;
         // "Nancy Pelosi, the Speaker of the House, said": skip the appositive between commas.
-        let gap = &self.view.text[self.view.tokens[t].end..self.view.tokens[verb].start];
+        let gap = slice(
+            self.view.text,
+            self.view.tokens[t].end,
+            self.view.tokens[verb].start,
+        );
         let names_speaker = self
             .mention_at(t)
             .is_some_and(|m| self.view.kinds[m] == EntityType::Person);
         if gap.contains(',') && !names_speaker {
-            let before =
-                &self.view.text[bound.min(self.view.tokens[t].end)..self.view.tokens[t].end];
+            let before = slice(
+                self.view.text,
+                bound.min(self.view.tokens[t].end),
+                self.view.tokens[t].end,
+            );
             if let Some(comma) = before.rfind(',') {
                 let at = bound.min(self.view.tokens[t].end) + comma;
                 let k = self.token_at(at);
@@ -494,7 +509,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if k == 0 || self.view.tokens[k - 1].start < bound {
                 break;
             }
-            let gap = &self.view.text[self.view.tokens[k - 1].end..self.view.tokens[k].start];
+            let gap = slice(
+                self.view.text,
+                self.view.tokens[k - 1].end,
+                self.view.tokens[k].start,
+            );
             if gap.contains([',', '.', ';', ':', '(', ')', '"', '“', '”']) {
                 break;
             }
@@ -518,7 +537,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if PERSON_ROLES.contains(head) && head_end == phrase.len() {
             return self.resolve_pronoun("he", self.view.tokens[t].start);
         }
-        let text = &self.view.text[self.view.tokens[start + 1].start..self.view.tokens[t].end];
+        let text = slice(
+            self.view.text,
+            self.view.tokens[start + 1].start,
+            self.view.tokens[t].end,
+        );
         Some(Speaker::Described(text.to_string()))
     }
 
@@ -605,8 +628,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
     fn direct_speaker(&self, q: &QuoteSpan) -> Option<Speaker> {
         let text = self.view.text;
         // 1. After the quote: `," he said`, `” X added`, `," said X`.
-        let after = &text[q.close..];
-        let content = &text[q.start..q.end];
+        let after = slice(text, q.close, text.len());
+        let content = slice(text, q.start, q.end);
         let continues_sentence = content.ends_with([',', '—', '–'])
             || after.starts_with(',')
             || after.trim_start().starts_with(|c: char| c.is_lowercase());
@@ -623,8 +646,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     break;
                 }
                 if self.in_direct_quote(self.view.tokens[t].start)
-                    || self.view.text[self.view.tokens[t.max(1) - 1].end..self.view.tokens[t].start]
-                        .contains([';', '.'])
+                    || slice(
+                        self.view.text,
+                        self.view.tokens[t.max(1) - 1].end,
+                        self.view.tokens[t].start,
+                    )
+                    .contains([';', '.'])
                         && t > t0
                 {
                     break;
@@ -666,7 +693,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         // "According to a statement released by Erdogan's office, "…""
-        let before = &text[from..q.open];
+        let before = slice(text, from, q.open);
         if let Some(i) = before.rfind("ccording to ") {
             let t = self.token_at(from + i + "ccording to ".len());
             if let Some((speaker, _)) = self.named_after(t) {
@@ -688,7 +715,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         // A gerund ("stressing (…)") continues the sentence's subject.
-        if !verbs.is_empty() || text[from..q.open].trim_end().ends_with([':', ',']) {
+        if !verbs.is_empty() || slice(text, from, q.open).trim_end().ends_with([':', ',']) {
             if let Some(s) = self.subject_in(from, q.open) {
                 return Some(s);
             }
@@ -719,7 +746,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             let p = self.paragraph_of(q.open);
             if p > 0 {
                 let prev = self.view.paragraphs[p - 1].clone();
-                if text[prev.clone()].trim_end().ends_with(':') {
+                if slice(text, prev.start, prev.end).trim_end().ends_with(':') {
                     let verbs = self.verbs_between(prev.start, prev.end);
                     if let Some((verb, _)) = verbs.first() {
                         return self.subject_before(*verb, prev.start);
@@ -816,12 +843,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
             // "According to X, CLAUSE" / "CLAUSE, according to X."
             if (w == "According" || w == "according") && self.word_is(t + 1, "to") {
                 if let Some((speaker, after_name)) = self.named_after(t + 2) {
-                    let rest = &text[after_name..sentence.end];
+                    let rest = slice(text, after_name, sentence.end);
                     if let Some(rest) = rest.strip_prefix(',') {
                         let start = after_name + 1 + (rest.len() - rest.trim_start().len());
                         self.push_clause(out, start, sentence.end, Some(speaker));
                     } else if w == "according" {
-                        let before = text[sentence.start..at].trim_end().trim_end_matches(',');
+                        let before = slice(text, sentence.start, at)
+                            .trim_end()
+                            .trim_end_matches(',');
                         self.push_clause(
                             out,
                             sentence.start,
@@ -895,9 +924,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     continue;
                 }
                 // "CLAUSE, he said." at the end of the sentence.
-                let tail = text[self.view.tokens[t].end..sentence.end].trim();
+                let tail = slice(text, self.view.tokens[t].end, sentence.end).trim();
                 let tail_words = tail.split_whitespace().count();
-                let first_word = text[sentence.start..]
+                let first_word = slice(text, sentence.start, text.len())
                     .split_whitespace()
                     .next()
                     .unwrap_or("");
@@ -910,7 +939,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                         .iter()
                         .any(|d| d.open >= sentence.end && d.open <= sentence.end + 3)
                 {
-                    let before = &text[sentence.start..self.view.tokens[t].start];
+                    let before = slice(text, sentence.start, self.view.tokens[t].start);
                     if let Some(comma) = before.rfind(", ") {
                         let subject = &before[comma + 2..];
                         if subject.split_whitespace().count() <= 4
@@ -949,10 +978,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return Some((s, self.view.tokens[t].end));
         }
         // "According to a statement released by Erdogan's office, …"
-        let end = self.view.text[self.view.tokens[t].start..]
-            .find(',')
-            .map(|i| self.view.tokens[t].start + i)?;
-        let phrase = &self.view.text[self.view.tokens[t].start..end];
+        let end = slice(
+            self.view.text,
+            self.view.tokens[t].start,
+            self.view.text.len(),
+        )
+        .find(',')
+        .map(|i| self.view.tokens[t].start + i)?;
+        let phrase = slice(self.view.text, self.view.tokens[t].start, end);
         if phrase.split_whitespace().count() > 8 {
             return None;
         }
@@ -974,7 +1007,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if self.view.tokens[k].start >= sentence_end {
                 return None;
             }
-            let gap = &self.view.text[self.view.tokens[k - 1].end..self.view.tokens[k].start];
+            let gap = slice(
+                self.view.text,
+                self.view.tokens[k - 1].end,
+                self.view.tokens[k].start,
+            );
             if gap.contains([',', ';', ':', '"', '“', '”', '.']) {
                 return None;
             }
@@ -998,9 +1035,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         let g = gazetteer();
         let mut search = start;
-        while let Some(i) = text[search..end].find(", ") {
+        while let Some(i) = slice(text, search, end).find(", ") {
             let at = search + i;
-            let next = text[at + 2..end]
+            let next = slice(text, at + 2, end)
                 .split(|c: char| !is_word_char(c))
                 .next()
                 .unwrap_or("");
@@ -1020,7 +1057,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if next >= self.view.tokens.len() || self.view.tokens[next].start >= sentence_end {
             return None;
         }
-        let gap = &self.view.text[self.view.tokens[t].end..self.view.tokens[next].start];
+        let gap = slice(
+            self.view.text,
+            self.view.tokens[t].end,
+            self.view.tokens[next].start,
+        );
         if !gap.trim().is_empty() {
             return None;
         }
@@ -1041,7 +1082,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if self.view.tokens[k].start >= sentence_end {
                 return None;
             }
-            let gap = &self.view.text[self.view.tokens[k - 1].end..self.view.tokens[k].start];
+            let gap = slice(
+                self.view.text,
+                self.view.tokens[k - 1].end,
+                self.view.tokens[k].start,
+            );
             if gap.contains([',', ';', ':', '"', '“', '(']) {
                 return None;
             }
@@ -1062,7 +1107,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let text = self.view.text;
         let mut found = None;
         let mut search = from;
-        while let Some(i) = text[search..sentence_end].find(", ") {
+        while let Some(i) = slice(text, search, sentence_end).find(", ") {
             let comma = search + i;
             let t = self.token_at(comma + 2);
             for k in t..(t + 6).min(self.view.tokens.len()) {
@@ -1090,7 +1135,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if end <= start {
             return;
         }
-        let clause = &text[start..end];
+        let clause = slice(text, start, end);
         let trimmed = clause.trim().trim_end_matches(['.', ',', ';', ':', ' ']);
         let lead = clause.len() - clause.trim_start().len();
         if trimmed.split_whitespace().count() < 3 || trimmed.starts_with(['"', '“', '(', '«']) {
@@ -1112,6 +1157,21 @@ impl<'a, 'v> Attributor<'a, 'v> {
             unclosed: false,
         });
     }
+}
+
+/// `slice(text, start, end)`, clamped to the text and to character boundaries, empty when the range
+/// is inverted: attribution reads around quotes whose spans may reach past a sentence's end.
+fn slice(text: &str, start: usize, end: usize) -> &str {
+    let end = end.min(text.len());
+    let mut start = start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = end;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start.min(end)..end]
 }
 
 /// "Iran" → "Iranian", for titles written with a possessive country ("Iran’s first vice president").
