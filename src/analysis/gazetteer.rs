@@ -2,7 +2,9 @@
 //! the binary): places, demonyms and religions, organisations, titles, first names, speech
 //! verbs, common words and curated alias groups. Lookups are by exact or lowercased text.
 
-use std::collections::{HashMap, HashSet};
+// FxHash: these maps are read millions of times per corpus with short string keys, where
+// SipHash's DoS resistance buys nothing (the keys are our own assets).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::EntityType;
@@ -28,6 +30,8 @@ pub struct Gazetteer {
     titles: HashMap<String, String>,
     /// Lowercased title → head noun, for references written in lower case ("the Iraqi premier").
     titles_lower: HashMap<String, String>,
+    /// The last word of every title, lowercased.
+    title_ends: HashSet<String>,
     max_title_words: usize,
     first_names: HashSet<String>,
     common_words: HashSet<String>,
@@ -53,14 +57,14 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 impl Gazetteer {
     fn load() -> Self {
-        let mut places = HashMap::new();
+        let mut places = HashMap::default();
         for line in lines(include_str!("../../assets/places.tsv")) {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap_or_default().to_string();
             let kind = cols.next().unwrap_or_default();
             places.insert(name, kind == "city");
         }
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         for line in lines(include_str!("../../assets/demonyms.tsv")) {
             let word = line.split('\t').next().unwrap_or_default();
             demonyms.insert(word.to_lowercase(), word.to_string());
@@ -75,8 +79,8 @@ impl Gazetteer {
         let common_words: HashSet<String> = lines(include_str!("../../assets/common_words.txt"))
             .map(str::to_string)
             .collect();
-        let mut organisations = HashMap::new();
-        let mut names_lower = HashMap::new();
+        let mut organisations = HashMap::default();
+        let mut names_lower = HashMap::default();
         for line in lines(include_str!("../../assets/organisations.tsv")) {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap_or_default().to_string();
@@ -91,7 +95,7 @@ impl Gazetteer {
             }
             organisations.insert(name, kind);
         }
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         for line in lines(include_str!("../../assets/titles.txt")) {
             let mut cols = line.split('\t');
             let title = cols.next().unwrap_or_default().to_string();
@@ -122,6 +126,11 @@ impl Gazetteer {
             })
             .map(|(t, h)| (t.to_lowercase(), h.clone()))
             .collect();
+        let title_ends = titles
+            .keys()
+            .filter_map(|t| t.split(' ').next_back())
+            .map(str::to_lowercase)
+            .collect();
         let max_title_words = titles
             .keys()
             .map(|t| t.split(' ').count())
@@ -142,7 +151,7 @@ impl Gazetteer {
                 (verb, form)
             })
             .collect();
-        let mut alias_of = HashMap::new();
+        let mut alias_of = HashMap::default();
         let mut alias_groups = Vec::new();
         for line in lines(include_str!("../../assets/aliases.txt")) {
             let names: Vec<String> = line.split(" = ").map(|n| n.trim().to_string()).collect();
@@ -165,6 +174,7 @@ impl Gazetteer {
             names_lower,
             titles,
             titles_lower,
+            title_ends,
             max_title_words,
             first_names,
             common_words,
@@ -244,7 +254,21 @@ impl Gazetteer {
 
     /// True for ordinary English words ("the", "late", "during"), compared in lower case.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        if word.chars().any(char::is_uppercase) {
+            self.common_words.contains(&word.to_lowercase())
+        } else {
+            self.common_words.contains(word)
+        }
+    }
+
+    /// True when `word` (any case) can end a title ("minister", "President", "premier"): a cheap
+    /// test before looking a whole phrase up.
+    pub fn can_end_title(&self, word: &str) -> bool {
+        if word.chars().any(char::is_uppercase) {
+            self.title_ends.contains(&word.to_lowercase())
+        } else {
+            self.title_ends.contains(word)
+        }
     }
 
     /// The form of a verb of speech, also when capitalised at a sentence start ("Explaining").

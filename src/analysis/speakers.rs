@@ -177,10 +177,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .is_some_and(|r| slice(self.view.text, r.start, q.open).trim().is_empty())
     }
 
+    /// Direct quotes are ordered and disjoint, so a binary search finds the one that could
+    /// hold `at`.
     fn in_direct_quote(&self, at: usize) -> bool {
-        self.direct
-            .iter()
-            .any(|q| q.open <= at && at < q.close.max(q.end))
+        let i = self.direct.partition_point(|q| q.open <= at);
+        i > 0 && {
+            let q = &self.direct[i - 1];
+            at < q.close.max(q.end)
+        }
     }
 
     /// Index of the first token starting at or after `at`.
@@ -353,6 +357,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// president"), resolved; `None` when `t` does not end one.
     fn title_reference(&self, t: usize, bound: usize) -> Option<Speaker> {
         let g = gazetteer();
+        if !g.can_end_title(self.word(t)) {
+            return None;
+        }
         let mut words = Vec::new();
         let mut k = t;
         loop {
