@@ -41,6 +41,28 @@ impl Ranker {
         Some((total, positions))
     }
 
+    /// Scores a record of several fields (title, source, date, names): each query word must
+    /// match inside one field, so a word is never spelled out across field boundaries.
+    /// Positions are those in the first field.
+    pub fn score_fields(&self, fields: &[String], query: &str) -> Option<(i64, Vec<usize>)> {
+        let mut total = 0;
+        let mut positions = Vec::new();
+        for word in query.split_whitespace() {
+            let (field, (score, pos)) = fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| self.matcher.fuzzy_indices(f, word).map(|m| (i, m)))
+                .max_by_key(|(i, (score, _))| (*score, std::cmp::Reverse(*i)))?;
+            total += score;
+            if field == 0 {
+                positions.extend(pos);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        Some((total, positions))
+    }
+
     /// Ranks `candidates` against `query`, best first (ties keep corpus order). An empty
     /// query keeps every candidate in order.
     pub fn rank<'a>(&self, candidates: impl IntoIterator<Item = &'a str>, query: &str) -> Vec<Hit> {
@@ -83,6 +105,19 @@ mod tests {
         let hits = ranker.rank(items, "iran iraq");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].index, 2);
+    }
+
+    #[test]
+    fn a_word_must_match_within_one_field() {
+        let ranker = Ranker::default();
+        let fields = [
+            "Relations with Iran".to_string(),
+            "Mohammad".to_string(),
+            "Kermani".to_string(),
+        ];
+        assert!(ranker.score_fields(&fields, "mokhber").is_none());
+        let (_, positions) = ranker.score_fields(&fields, "iran").unwrap();
+        assert_eq!(positions, [15, 16, 17, 18]);
     }
 
     #[test]

@@ -246,7 +246,10 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         // A chunk: capitalised words joined by spaces, with connectors between them.
         let mut j = i + 1;
         while j < tokens.len() && words.joined(j - 1) && !tokens[j].sentence_start {
+            // "the" joins only after another connector ("Republic of the Congo"), so that
+            // "last Sunday the Iranian minister" is not one name.
             let connects = CONNECTORS.contains(&words.word(j))
+                && (words.word(j) != "the" || CONNECTORS.contains(&words.word(j - 1)))
                 && j + 1 < tokens.len()
                 && words.joined(j)
                 && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1)));
@@ -393,7 +396,11 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += len;
             continue;
         }
-        let run_end = unknown_run_end(words, g, pos, b);
+        let mut run_end = unknown_run_end(words, g, pos, b);
+        let next_pos = run_end;
+        while run_end > pos + 1 && CONNECTORS.contains(&words.word(run_end - 1)) {
+            run_end -= 1;
+        }
         let kind = classify_unknown(words, g, pos, run_end, title.is_some());
         if let Some(kind) = kind {
             let (t, n) = if kind == EntityType::Person {
@@ -404,7 +411,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             };
             push(out, text, words, pos, run_end, kind, t, n);
         }
-        pos = run_end;
+        pos = next_pos;
     }
 }
 

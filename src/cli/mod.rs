@@ -67,10 +67,7 @@ pub fn run() -> Result<ExitCode> {
 }
 
 fn crate_reader(corpus: Corpus) -> Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    output::list(&mut out, &corpus, false)?;
-    out.flush()?;
+    crate::tui::run(crate::tui::app::App::new(corpus))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod gold;
+pub mod tui;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,62 @@
+//! Everything the user (or a worker) can ask of the reader. Keys map to these through the
+//! keymap; tests send them directly. Names say what the user wants, never which key.
+
+use crate::search::Hit;
+
+/// Which ranked list a worker's answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankTarget {
+    Articles,
+    Quotes,
+    Entities,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    ToggleFocus,
+    Open,
+    StartFilter,
+    StartQuoteSearch,
+    StartEntities,
+    NextQuote,
+    PrevQuote,
+    NextMention,
+    PrevMention,
+    ToggleRaw,
+    ShowHelp,
+    /// Esc: leave the overlay or prompt, clearing a filter being typed.
+    Cancel,
+    /// Enter in a prompt: keep the filter, or jump to the selected hit.
+    Confirm,
+    Type(char),
+    Backspace,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Mouse wheel over the cell (col, row); negative delta scrolls up.
+    Scroll {
+        col: u16,
+        row: u16,
+        delta: i32,
+    },
+    Click {
+        col: u16,
+        row: u16,
+    },
+    /// A worker finished ranking `query`; dropped when the query changed since.
+    Ranked {
+        generation: u64,
+        target: RankTarget,
+        hits: Vec<Hit>,
+    },
+}

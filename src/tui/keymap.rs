@@ -1,0 +1,334 @@
+//! Keys are data: one table drives dispatch, the `?` screen and the status-line hints, so they
+//! cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a key is read. Browsing has two contexts (list or article focused); prompts and
+/// overlays have their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    List,
+    Article,
+    Filter,
+    QuoteSearch,
+    Entities,
+    Help,
+}
+
+impl Context {
+    /// Contexts with a text prompt: unbound printable keys are typed into it.
+    pub fn has_prompt(self) -> bool {
+        matches!(
+            self,
+            Context::Filter | Context::QuoteSearch | Context::Entities
+        )
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::List => "LIST",
+            Context::Article => "ARTICLE",
+            Context::Filter => "FILTER",
+            Context::QuoteSearch => "QUOTES",
+            Context::Entities => "ENTITIES",
+            Context::Help => "HELP",
+        }
+    }
+}
+
+/// A key as the keymap sees it: SHIFT is dropped from characters (terminals disagree on
+/// whether `G` arrives with it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    pub fn from_event(event: KeyEvent) -> Option<Self> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        Some(Self {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        })
+    }
+
+    /// Parses the notation used in the table and in tests: `j`, `<Enter>`, `<C-d>`, `<PageDown>`.
+    pub fn parse(notation: &str) -> Option<Self> {
+        let plain = |code| Some(Key { code, ctrl: false });
+        if let Some(inner) = notation.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
+            if let Some(c) = inner.strip_prefix("C-") {
+                let c = c.chars().next()?;
+                return Some(Key {
+                    code: KeyCode::Char(c),
+                    ctrl: true,
+                });
+            }
+            return match inner {
+                "Enter" => plain(KeyCode::Enter),
+                "Esc" => plain(KeyCode::Esc),
+                "Tab" => plain(KeyCode::Tab),
+                "BackTab" => plain(KeyCode::BackTab),
+                "Backspace" => plain(KeyCode::Backspace),
+                "Up" => plain(KeyCode::Up),
+                "Down" => plain(KeyCode::Down),
+                "Left" => plain(KeyCode::Left),
+                "Right" => plain(KeyCode::Right),
+                "PageUp" => plain(KeyCode::PageUp),
+                "PageDown" => plain(KeyCode::PageDown),
+                "Home" => plain(KeyCode::Home),
+                "End" => plain(KeyCode::End),
+                "lt" => plain(KeyCode::Char('<')),
+                _ => None,
+            };
+        }
+        let mut chars = notation.chars();
+        let c = chars.next()?;
+        chars.next().is_none().then_some(Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        })
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub notation: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+const BROWSE: [Context; 2] = [Context::List, Context::Article];
+const PROMPTS: [Context; 3] = [Context::Filter, Context::QuoteSearch, Context::Entities];
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let mut bindings = Vec::new();
+        let mut bind =
+            |contexts: &[Context], notation: &'static str, action: Action, help: &'static str| {
+                for &context in contexts {
+                    let key = Key::parse(notation).expect("the default table's keys parse");
+                    bindings.push(Binding {
+                        context,
+                        key,
+                        notation,
+                        action: action.clone(),
+                        help,
+                    });
+                }
+            };
+        use Action as A;
+        bind(&BROWSE, "j", A::Down, "next article / scroll down");
+        bind(&BROWSE, "<Down>", A::Down, "next article / scroll down");
+        bind(&BROWSE, "k", A::Up, "previous article / scroll up");
+        bind(&BROWSE, "<Up>", A::Up, "previous article / scroll up");
+        bind(&BROWSE, "g", A::Top, "first article / top of the text");
+        bind(&BROWSE, "G", A::Bottom, "last article / end of the text");
+        bind(&BROWSE, "<PageDown>", A::PageDown, "page down");
+        bind(&BROWSE, "<PageUp>", A::PageUp, "page up");
+        bind(&BROWSE, "<C-d>", A::HalfPageDown, "half a page down");
+        bind(&BROWSE, "<C-u>", A::HalfPageUp, "half a page up");
+        bind(
+            &BROWSE,
+            "<Tab>",
+            A::ToggleFocus,
+            "switch focus between list and article",
+        );
+        bind(
+            &[Context::List],
+            "<Enter>",
+            A::Open,
+            "open the selected article",
+        );
+        bind(
+            &BROWSE,
+            "/",
+            A::StartFilter,
+            "filter articles (title, source, date, entities)",
+        );
+        bind(
+            &BROWSE,
+            "\"",
+            A::StartQuoteSearch,
+            "search every quote in the corpus",
+        );
+        bind(&BROWSE, "e", A::StartEntities, "list the corpus's entities");
+        bind(&BROWSE, "n", A::NextQuote, "next quote in the article");
+        bind(&BROWSE, "N", A::PrevQuote, "previous quote in the article");
+        bind(
+            &BROWSE,
+            "]",
+            A::NextMention,
+            "next mention of the entity under the cursor",
+        );
+        bind(
+            &BROWSE,
+            "[",
+            A::PrevMention,
+            "previous mention of that entity",
+        );
+        bind(
+            &BROWSE,
+            "r",
+            A::ToggleRaw,
+            "raw text, with the removed debris visible",
+        );
+        bind(&BROWSE, "<Esc>", A::Cancel, "clear the active filter");
+        bind(&BROWSE, "?", A::ShowHelp, "this help");
+        bind(&BROWSE, "q", A::Quit, "quit");
+        bind(
+            &PROMPTS,
+            "<Enter>",
+            A::Confirm,
+            "keep the filter / jump to the selected hit",
+        );
+        bind(
+            &PROMPTS,
+            "<Esc>",
+            A::Cancel,
+            "leave (a filter being typed is cleared)",
+        );
+        bind(&PROMPTS, "<Backspace>", A::Backspace, "delete a character");
+        bind(&PROMPTS, "<Down>", A::Down, "next hit");
+        bind(&PROMPTS, "<Up>", A::Up, "previous hit");
+        bind(&PROMPTS, "<C-n>", A::Down, "next hit");
+        bind(&PROMPTS, "<C-p>", A::Up, "previous hit");
+        bind(&[Context::Help], "<Esc>", A::Cancel, "close the help");
+        bind(&[Context::Help], "?", A::Cancel, "close the help");
+        bind(&[Context::Help], "q", A::Cancel, "close the help");
+        bind(&[Context::Help], "j", A::Down, "scroll the help");
+        bind(&[Context::Help], "k", A::Up, "scroll the help");
+        let all = [
+            Context::List,
+            Context::Article,
+            Context::Filter,
+            Context::QuoteSearch,
+            Context::Entities,
+            Context::Help,
+        ];
+        bind(&all, "<C-c>", A::Quit, "quit at once, from anywhere");
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    pub fn resolve(&self, context: Context, key: Key) -> Option<Action> {
+        let bound = self
+            .bindings
+            .iter()
+            .find(|b| b.context == context && b.key == key);
+        match (bound, key.code) {
+            (Some(binding), _) => Some(binding.action.clone()),
+            (None, KeyCode::Char(c)) if context.has_prompt() && !key.ctrl => Some(Action::Type(c)),
+            _ => None,
+        }
+    }
+
+    /// The rows of the help screen: (context, keys, meaning), one per distinct action and
+    /// meaning, keys joined ("j, <Down>").
+    pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
+        let mut rows: Vec<(Context, String, &'static str)> = Vec::new();
+        for b in &self.bindings {
+            let context = if b.context == Context::Article
+                && self
+                    .bindings
+                    .iter()
+                    .any(|o| o.context == Context::List && o.key == b.key && o.action == b.action)
+            {
+                continue; // shown once, under LIST, for keys that work in both panes
+            } else {
+                b.context
+            };
+            if let Some(row) = rows
+                .iter_mut()
+                .find(|(c, _, h)| *c == context && *h == b.help)
+            {
+                if !row.1.split(", ").any(|k| k == b.notation) {
+                    row.1.push_str(", ");
+                    row.1.push_str(b.notation);
+                }
+            } else {
+                rows.push((context, b.notation.to_string(), b.help));
+            }
+        }
+        rows
+    }
+
+    /// The few keys worth showing in the status line for a context.
+    pub fn hints(&self, context: Context) -> &'static str {
+        match context {
+            Context::List => {
+                "j/k move  Enter open  / filter  \" quotes  e entities  ? help  q quit"
+            }
+            Context::Article => "n/N quote  ]/[ entity  r raw  Tab list  ? help  q quit",
+            Context::Filter => "type to filter  Enter keep  Esc clear",
+            Context::QuoteSearch => "type to search  ↑/↓ move  Enter open  Esc back",
+            Context::Entities => "type to filter  ↑/↓ move  Enter filter articles  Esc back",
+            Context::Help => "Esc close",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_context_binds_a_key_twice() {
+        let keymap = Keymap::default();
+        for (i, a) in keymap.bindings.iter().enumerate() {
+            for b in &keymap.bindings[i + 1..] {
+                assert!(
+                    !(a.context == b.context && a.key == b.key),
+                    "{:?} {} bound twice",
+                    a.context,
+                    a.notation
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_from_every_context() {
+        let keymap = Keymap::default();
+        let ctrl_c = Key::parse("<C-c>").unwrap();
+        for context in [
+            Context::List,
+            Context::Article,
+            Context::Filter,
+            Context::QuoteSearch,
+            Context::Entities,
+            Context::Help,
+        ] {
+            assert_eq!(
+                keymap.resolve(context, ctrl_c),
+                Some(Action::Quit),
+                "{context:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn prompts_take_unbound_characters_as_text() {
+        let keymap = Keymap::default();
+        assert_eq!(
+            keymap.resolve(Context::Filter, Key::parse("q").unwrap()),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            keymap.resolve(Context::List, Key::parse("q").unwrap()),
+            Some(Action::Quit)
+        );
+    }
+}
