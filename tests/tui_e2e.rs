@@ -1,0 +1,147 @@
+//! The real binary in a real terminal (tmux): a user's session on the seeds from start to quit,
+//! and the shell is usable afterwards. Needs tmux (`.ci/run` installs it).
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux session running a plain shell; killed when dropped, whatever happened.
+struct Tmux {
+    name: String,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16) -> Self {
+        let name = format!("quire-e2e-{}", std::process::id());
+        let status = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                "env PS1='$ ' bash --norc --noprofile",
+            ])
+            .env("PS1", "$ ")
+            .status()
+            .expect("tmux must be installed for the end-to-end test (.ci/run installs it)");
+        assert!(status.success());
+        Tmux { name }
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.name];
+        args.extend_from_slice(keys);
+        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+    }
+
+    /// Types text literally (no key-name interpretation).
+    fn type_text(&self, text: &str) {
+        assert!(Command::new("tmux")
+            .args(["send-keys", "-t", &self.name, "-l", text])
+            .status()
+            .unwrap()
+            .success());
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `needle`, failing with the screen after a deadline.
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {needle:?}; the screen is:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .status();
+    }
+}
+
+#[test]
+fn a_reading_session_in_a_real_terminal() {
+    let tmux = Tmux::start(120, 35);
+    tmux.wait_for("$");
+    let bin = env!("CARGO_BIN_EXE_quire");
+    tmux.type_text(&format!("cd /tmp && {bin}; echo \"exit=$?\""));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Articles 5/5");
+
+    // Filter by a speaker's name.
+    tmux.type_text("/Mokhber");
+    tmux.wait_for("Articles 1/5");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(" LIST ");
+    // Open the article and jump between quotes.
+    tmux.send(&["Enter"]);
+    tmux.wait_for(" ARTICLE ");
+    tmux.type_text("n");
+    tmux.wait_for("quote 1/");
+    tmux.type_text("n");
+    let screen = tmux.wait_for("quote 2/");
+    assert!(screen.contains("Mohammad Mokhber"), "{screen}");
+
+    // Quote search, then a jump to a hit in another article.
+    tmux.type_text("\"");
+    tmux.wait_for("Quote search");
+    tmux.type_text("visa waiver");
+    tmux.wait_for("> visa waiver");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("Islam Times");
+    assert!(
+        screen.contains(" ARTICLE ") && screen.contains("quote "),
+        "{screen}"
+    );
+
+    // Help, then quit.
+    tmux.type_text("?");
+    tmux.wait_for("Help: every key");
+    tmux.send(&["Escape"]);
+    tmux.wait_for(" ARTICLE ");
+    tmux.type_text("q");
+    let screen = tmux.wait_for("exit=0");
+    assert!(
+        !screen.contains("Articles"),
+        "the alternate screen is left:\n{screen}"
+    );
+
+    // The terminal is usable: cooked mode, echo on.
+    // The marker is computed, so the command line itself never matches it.
+    tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo mode-$((40+2))");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("mode-42");
+    assert!(
+        screen.contains("icanon echo mode-42"),
+        "raw mode was not turned off:\n{screen}"
+    );
+}
+
+#[test]
+fn stdout_not_a_terminal_prints_the_list_instead() {
+    let out = Command::new(env!("CARGO_BIN_EXE_quire")).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Vice president: Iran-Iraq relations") && !text.contains('\u{1b}'));
+}
