@@ -5,5 +5,6 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod review;
 pub mod search;
 pub mod tui;

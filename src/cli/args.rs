@@ -19,6 +19,12 @@ pub struct Args {
     /// Article files or folders (folders are read recursively).
     #[arg(global = false)]
     pub paths: Vec<PathBuf>,
+    /// The review session to open (default: one per corpus).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub session: Option<String>,
+    /// Start a fresh session when the saved one is unreadable (it is kept aside).
+    #[arg(long, global = true)]
+    pub new_session: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +41,44 @@ pub enum Command {
     /// List the corpus's entities: name, type, aliases, mentions, articles.
     #[command(after_help = "Example:\n  quire entities --json | jq .name")]
     Entities(CorpusArgs),
+    /// List the review sessions: name, corpus, last used, progress.
+    Sessions,
+    /// Export a review session: Markdown report, CSV or JSON rows.
+    #[command(
+        after_help = "Examples:\n  quire export                       the bundled seeds' session, as Markdown\n  quire export ~/articles --format csv -o review.csv\n  quire export --session brief --only flagged"
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportOnly {
+    All,
+    Flagged,
+    Verified,
+    Disputed,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The corpus whose session to export (the bundled seeds when none).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ExportFormat,
+    #[arg(long, value_enum, default_value = "all")]
+    pub only: ExportOnly,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

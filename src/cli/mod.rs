@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod output;
+pub mod sessions;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use clap::Parser;
 
 use crate::analysis::{analyse, Corpus};
 use crate::corpus::{load_paths, seeds, LoadOptions, Loaded};
+use crate::review::store::{self, SessionError, Store};
 use args::{Args, Command};
 
 /// Parses the arguments and runs the command; the exit code follows the README's convention
@@ -50,13 +52,25 @@ pub fn run() -> Result<ExitCode> {
             output::entities(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
+        Some(Command::Sessions) => {
+            sessions::list(&mut out)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Export(a)) => {
+            let Some(corpus) = load(&a.paths)? else {
+                return Ok(ExitCode::from(1));
+            };
+            let name = session_name(args.session.as_deref(), &a.paths)?;
+            return sessions::export(&mut out, &corpus, &name, a);
+        }
         None => {
             let Some(corpus) = load(&args.paths)? else {
                 return Ok(ExitCode::from(1));
             };
             if io::stdout().is_terminal() {
                 drop(out);
-                return crate_reader(corpus);
+                let name = session_name(args.session.as_deref(), &args.paths)?;
+                return open_reader(corpus, &name, &args.paths, args.new_session);
             }
             output::list(&mut out, &corpus, false)?;
             ExitCode::SUCCESS
@@ -66,8 +80,62 @@ pub fn run() -> Result<ExitCode> {
     Ok(code)
 }
 
-fn crate_reader(corpus: Corpus) -> Result<ExitCode> {
-    crate::tui::run(crate::tui::app::App::new(corpus))?;
+/// The session to use: the one named, else the corpus's own.
+fn session_name(named: Option<&str>, paths: &[PathBuf]) -> Result<String> {
+    match named {
+        Some(name) if store::is_valid_name(name) => Ok(name.to_string()),
+        Some(name) => {
+            anyhow::bail!("invalid session name {name:?}: use letters, digits, '-', '_' and '.'")
+        }
+        None => Ok(store::default_name(paths)),
+    }
+}
+
+/// Opens the session (asking before replacing an unreadable one) and runs the reader.
+fn open_reader(
+    corpus: Corpus,
+    name: &str,
+    paths: &[PathBuf],
+    new_session: bool,
+) -> Result<ExitCode> {
+    let description = if paths.is_empty() {
+        "bundled seeds".to_string()
+    } else {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let dir = store::sessions_dir();
+    let opened = match Store::open(&dir, name, &description, new_session) {
+        Err(SessionError::Corrupt { path, reason })
+            if io::stdin().is_terminal() && !new_session =>
+        {
+            eprintln!(
+                "quire: session {} is unreadable ({reason}).",
+                path.display()
+            );
+            eprint!("Keep it aside and start a fresh session? [y/N] ");
+            let mut answer = String::new();
+            io::stdin().read_line(&mut answer)?;
+            if !answer.trim().eq_ignore_ascii_case("y") {
+                eprintln!("quire: nothing changed; the session file is untouched");
+                return Ok(ExitCode::from(1));
+            }
+            Store::open(&dir, name, &description, true)
+        }
+        other => other,
+    };
+    let (store, session, kept_aside) = opened?;
+    let mut app = crate::tui::app::App::with_session(corpus, session);
+    if let Some(aside) = kept_aside {
+        app.message = Some(format!(
+            "the unreadable session was kept as {}",
+            aside.display()
+        ));
+    }
+    crate::tui::run(app, crate::tui::Persistence { store: Some(store) })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,7 @@
 //! Everything the user (or a worker) can ask of the reader. Keys map to these through the
 //! keymap; tests send them directly. Names say what the user wants, never which key.
 
+use crate::review::Verdict;
 use crate::search::Hit;
 
 /// Which ranked list a worker's answer is for.
@@ -53,6 +54,26 @@ pub enum Action {
         col: u16,
         row: u16,
     },
+    /// Space: the selected article reviewed (again: back to read).
+    ToggleReviewed,
+    /// The quote under the cursor, or else the article, flagged (again: unflagged).
+    ToggleFlag,
+    EditTags,
+    /// Correct the speaker of the quote under the cursor.
+    EditSpeaker,
+    EditNote,
+    SetVerdict(Verdict),
+    ClearVerdict,
+    Undo,
+    /// Step through every quote without a verdict.
+    StartReviewRun,
+    /// Skip to the next quote in a review run.
+    Skip,
+    StartExport,
+    /// Ctrl-s in the note editor.
+    Save,
+    /// Enter in the note editor: a new line (or save, on an empty last line).
+    Newline,
     /// A worker finished ranking `query`; dropped when the query changed since.
     Ranked {
         generation: u64,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use super::keymap::{Context, Keymap};
 use super::layout::{lay_out, ArticleLayout};
 use crate::analysis::Corpus;
+use crate::review::Session;
 use crate::search::{Hit, Ranker};
 
 use super::action::RankTarget;
@@ -22,6 +23,29 @@ pub enum Mode {
     QuoteSearch,
     Entities,
     Help,
+    Note,
+    Tags,
+    /// Correcting the speaker of a quote.
+    Speaker,
+    Run,
+    Export,
+}
+
+/// What an edit (note, tags, flag, verdict) applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Article(usize),
+    /// (article, quote) indices in the corpus.
+    Quote(usize, usize),
+}
+
+/// A review run: the quotes without a verdict, in corpus order, and where the run is.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewRun {
+    pub items: Vec<(usize, usize)>,
+    pub index: usize,
+    /// Quotes given a verdict during this run.
+    pub done: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +171,20 @@ pub struct App {
     pub quotes: Picker,
     pub entities: Picker,
     pub help_scroll: usize,
+    /// The review session: every mark the user made, saved at once on each change.
+    pub session: Session,
+    /// Earlier states of the session, newest last, for `u`.
+    pub undo: Vec<Session>,
+    /// The text being edited (note, tags, export path) and what it applies to.
+    pub input: String,
+    pub input_target: Option<Target>,
+    /// The mode to return to when an edit ends (browsing or a review run).
+    pub return_mode: Mode,
+    pub run: ReviewRun,
+    /// The export file exists: the next Enter overwrites it.
+    pub confirm_overwrite: bool,
+    /// The last save failed: the change is kept in memory and saving is retried.
+    pub unsaved: bool,
     pub should_quit: bool,
     /// Warnings from loading, shown in the status line until the next key.
     pub message: Option<String>,
@@ -184,6 +222,14 @@ impl App {
             quotes: Picker::default(),
             entities: Picker::default(),
             help_scroll: 0,
+            session: Session::new("bundled seeds"),
+            undo: Vec::new(),
+            input: String::new(),
+            input_target: None,
+            return_mode: Mode::Browse,
+            run: ReviewRun::default(),
+            confirm_overwrite: false,
+            unsaved: false,
             should_quit: false,
             message: None,
         };
@@ -227,6 +273,10 @@ impl App {
             Mode::QuoteSearch => Context::QuoteSearch,
             Mode::Entities => Context::Entities,
             Mode::Help => Context::Help,
+            Mode::Note => Context::Note,
+            Mode::Tags | Mode::Speaker => Context::Tags,
+            Mode::Run => Context::Run,
+            Mode::Export => Context::Export,
         }
     }
 
@@ -287,6 +337,81 @@ impl App {
             return;
         }
         self.layout = lay_out(index, &self.corpus.articles[index], width, self.raw);
+    }
+
+    /// Opens with a saved session: every mark, and the place the user left (the filter, the
+    /// selected article, its scroll and the focus).
+    pub fn with_session(corpus: Corpus, session: Session) -> Self {
+        let mut app = Self::new(corpus);
+        let position = session.position.clone();
+        app.session = session;
+        if !position.filter.is_empty() {
+            app.filter.query = position.filter.clone();
+            app.filter.generation += 1;
+            let hits = app.index.rank(RankTarget::Articles, &position.filter);
+            if !hits.is_empty() {
+                app.visible = hits;
+            } else {
+                app.filter.query.clear();
+            }
+        }
+        if let Some(id) = &position.article {
+            if let Some(i) = app
+                .visible
+                .iter()
+                .position(|h| app.corpus.articles[h.index].id == *id)
+            {
+                app.selected = i;
+            }
+        }
+        app.relayout();
+        app.scroll = position.scroll;
+        if position.focus_article {
+            app.focus = Focus::Article;
+        }
+        app
+    }
+
+    /// Writes where the user is into the session, before a save.
+    pub fn sync_position(&mut self) {
+        let article = self
+            .selected_article()
+            .map(|a| self.corpus.articles[a].id.clone());
+        let position = &mut self.session.position;
+        position.article = article;
+        position.scroll = self.scroll;
+        position.focus_article = self.focus == Focus::Article;
+        position.filter = self.filter.query.clone();
+    }
+
+    /// The quote under the cursor in the article pane, as (article, quote).
+    pub fn quote_under_cursor(&self) -> Option<(usize, usize)> {
+        let article = self.selected_article()?;
+        (self.focus == Focus::Article).then_some(())?;
+        self.current_quote.map(|q| (article, q))
+    }
+
+    /// Counts for the status line: (articles reviewed, articles, quotes with a verdict, quotes).
+    pub fn progress(&self) -> (usize, usize, usize, usize) {
+        let reviewed = self
+            .corpus
+            .articles
+            .iter()
+            .filter(|a| self.session.state_of(&a.id) == crate::review::ArticleState::Reviewed)
+            .count();
+        let quotes: usize = self.corpus.articles.iter().map(|a| a.quotes.len()).sum();
+        let verdicts = self
+            .session
+            .quotes
+            .iter()
+            .filter(|q| q.verdict.is_some())
+            .count();
+        (
+            reviewed,
+            self.corpus.articles.len(),
+            verdicts.min(quotes),
+            quotes,
+        )
     }
 
     pub fn max_scroll(&self) -> usize {

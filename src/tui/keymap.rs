@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use crate::review::Verdict;
 
 /// Where a key is read. Browsing has two contexts (list or article focused); prompts and
 /// overlays have their own.
@@ -15,6 +16,14 @@ pub enum Context {
     QuoteSearch,
     Entities,
     Help,
+    /// The note editor.
+    Note,
+    /// The one-line tags prompt.
+    Tags,
+    /// A review run.
+    Run,
+    /// The export path prompt.
+    Export,
 }
 
 impl Context {
@@ -22,7 +31,12 @@ impl Context {
     pub fn has_prompt(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::QuoteSearch | Context::Entities
+            Context::Filter
+                | Context::QuoteSearch
+                | Context::Entities
+                | Context::Note
+                | Context::Tags
+                | Context::Export
         )
     }
 
@@ -34,6 +48,10 @@ impl Context {
             Context::QuoteSearch => "QUOTES",
             Context::Entities => "ENTITIES",
             Context::Help => "HELP",
+            Context::Note => "NOTE",
+            Context::Tags => "TAGS",
+            Context::Run => "REVIEW",
+            Context::Export => "EXPORT",
         }
     }
 }
@@ -83,6 +101,7 @@ impl Key {
                 "Home" => plain(KeyCode::Home),
                 "End" => plain(KeyCode::End),
                 "lt" => plain(KeyCode::Char('<')),
+                "Space" => plain(KeyCode::Char(' ')),
                 _ => None,
             };
         }
@@ -185,6 +204,68 @@ impl Default for Keymap {
             "raw text, with the removed debris visible",
         );
         bind(&BROWSE, "<Esc>", A::Cancel, "clear the active filter");
+        bind(
+            &BROWSE,
+            "<Space>",
+            A::ToggleReviewed,
+            "mark the article reviewed (again: back to read)",
+        );
+        bind(
+            &BROWSE,
+            "f",
+            A::ToggleFlag,
+            "flag the quote under the cursor, else the article",
+        );
+        bind(
+            &BROWSE,
+            "t",
+            A::EditTags,
+            "tags of the quote under the cursor, else the article",
+        );
+        bind(
+            &BROWSE,
+            "a",
+            A::EditNote,
+            "note on the quote under the cursor, else the article",
+        );
+        bind(
+            &BROWSE,
+            "s",
+            A::EditSpeaker,
+            "correct the speaker of the quote under the cursor",
+        );
+        bind(
+            &BROWSE,
+            "1",
+            A::SetVerdict(Verdict::Verified),
+            "quote verified",
+        );
+        bind(
+            &BROWSE,
+            "2",
+            A::SetVerdict(Verdict::Disputed),
+            "quote disputed",
+        );
+        bind(
+            &BROWSE,
+            "3",
+            A::SetVerdict(Verdict::Unclear),
+            "quote unclear",
+        );
+        bind(&BROWSE, "0", A::ClearVerdict, "clear the quote's verdict");
+        bind(
+            &BROWSE,
+            "u",
+            A::Undo,
+            "undo the last change (several levels)",
+        );
+        bind(
+            &BROWSE,
+            "R",
+            A::StartReviewRun,
+            "review run: every quote without a verdict",
+        );
+        bind(&BROWSE, "E", A::StartExport, "export the review (Markdown)");
         bind(&BROWSE, "?", A::ShowHelp, "this help");
         bind(&BROWSE, "q", A::Quit, "quit");
         bind(
@@ -204,6 +285,76 @@ impl Default for Keymap {
         bind(&PROMPTS, "<Up>", A::Up, "previous hit");
         bind(&PROMPTS, "<C-n>", A::Down, "next hit");
         bind(&PROMPTS, "<C-p>", A::Up, "previous hit");
+        bind(
+            &[Context::Run],
+            "1",
+            A::SetVerdict(Verdict::Verified),
+            "verified, then the next quote",
+        );
+        bind(
+            &[Context::Run],
+            "2",
+            A::SetVerdict(Verdict::Disputed),
+            "disputed, then the next quote",
+        );
+        bind(
+            &[Context::Run],
+            "3",
+            A::SetVerdict(Verdict::Unclear),
+            "unclear, then the next quote",
+        );
+        bind(&[Context::Run], "0", A::ClearVerdict, "clear the verdict");
+        bind(&[Context::Run], "f", A::ToggleFlag, "flag the quote");
+        bind(&[Context::Run], "a", A::EditNote, "note on the quote");
+        bind(&[Context::Run], "t", A::EditTags, "tags of the quote");
+        bind(&[Context::Run], "s", A::EditSpeaker, "correct the speaker");
+        bind(&[Context::Run], "n", A::Skip, "skip to the next quote");
+        bind(&[Context::Run], "j", A::Skip, "skip to the next quote");
+        bind(&[Context::Run], "u", A::Undo, "undo the last change");
+        bind(
+            &[Context::Run],
+            "<Esc>",
+            A::Cancel,
+            "leave the run (R resumes it)",
+        );
+        bind(
+            &[Context::Run],
+            "q",
+            A::Cancel,
+            "leave the run (R resumes it)",
+        );
+        bind(&[Context::Note], "<C-s>", A::Save, "save the note");
+        bind(
+            &[Context::Note],
+            "<Enter>",
+            A::Newline,
+            "new line (on an empty last line: save)",
+        );
+        bind(&[Context::Note], "<Esc>", A::Cancel, "cancel the edit");
+        bind(
+            &[Context::Note],
+            "<Backspace>",
+            A::Backspace,
+            "delete a character",
+        );
+        bind(
+            &[Context::Tags, Context::Export],
+            "<Enter>",
+            A::Confirm,
+            "save / write the file",
+        );
+        bind(
+            &[Context::Tags, Context::Export],
+            "<Esc>",
+            A::Cancel,
+            "cancel",
+        );
+        bind(
+            &[Context::Tags, Context::Export],
+            "<Backspace>",
+            A::Backspace,
+            "delete a character",
+        );
         bind(&[Context::Help], "<Esc>", A::Cancel, "close the help");
         bind(&[Context::Help], "?", A::Cancel, "close the help");
         bind(&[Context::Help], "q", A::Cancel, "close the help");
@@ -269,13 +420,17 @@ impl Keymap {
     pub fn hints(&self, context: Context) -> &'static str {
         match context {
             Context::List => {
-                "j/k move  Enter open  / filter  \" quotes  e entities  ? help  q quit"
+                "j/k move  Enter open  Space reviewed  / filter  \" quotes  e entities  R review  ? help"
             }
-            Context::Article => "n/N quote  ]/[ entity  r raw  Tab list  ? help  q quit",
+            Context::Article => "n/N quote  1/2/3 verdict  f flag  a note  t tags  u undo  ]/[ entity  r raw  ? help",
             Context::Filter => "type to filter  Enter keep  Esc clear",
             Context::QuoteSearch => "type to search  ↑/↓ move  Enter open  Esc back",
             Context::Entities => "type to filter  ↑/↓ move  Enter filter articles  Esc back",
             Context::Help => "Esc close",
+            Context::Note => "type the note  Enter new line  Ctrl-s save  Esc cancel",
+            Context::Tags => "tags, comma-separated  Enter save  Esc cancel",
+            Context::Run => "1 verified  2 disputed  3 unclear  f flag  a note  n skip  u undo  Esc leave",
+            Context::Export => "file to write  Enter write  Esc cancel",
         }
     }
 }

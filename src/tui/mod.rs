@@ -1,11 +1,13 @@
 //! The reader: an event loop that draws, waits for the next action (a key, a mouse event, a
-//! resize, a worker's answer), applies it with `update`, and hands ranking work to a worker
-//! thread so no key waits on it. Only this file and terminal.rs touch the terminal.
+//! resize, a worker's answer), applies it with `update`, and runs the commands `update` hands
+//! back: ranking on a worker thread so no key waits on it, saving the session and exporting
+//! here. Only this file and terminal.rs touch the terminal.
 
 pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod review;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -18,16 +20,61 @@ use std::time::Duration;
 use anyhow::Result;
 use crossterm::event::{self, Event, MouseEventKind};
 
-use action::Action;
+use crate::review::store::Store;
+use action::{Action, RankTarget};
 use app::App;
 use keymap::Key;
 use terminal::TerminalGuard;
 use theme::Theme;
 use update::{update, Command};
 
+/// Saves the session and writes exports; a failed save keeps the change in memory, says so in
+/// the status line, and is retried with the next change.
+pub struct Persistence {
+    pub store: Option<Store>,
+}
+
+impl Persistence {
+    pub fn save(&self, app: &mut App) {
+        app.sync_position();
+        let Some(store) = &self.store else { return };
+        match store.save(&mut app.session) {
+            Ok(()) => {
+                if app.unsaved {
+                    app.message = Some("saved".into());
+                }
+                app.unsaved = false;
+            }
+            Err(err) => {
+                app.unsaved = true;
+                app.message = Some(format!(
+                    "NOT SAVED ({}): {err}; your changes are kept and saving is retried",
+                    store.path.display()
+                ));
+            }
+        }
+    }
+
+    pub fn export(&self, app: &mut App, path: &str) {
+        let mut bytes = Vec::new();
+        let written = crate::review::export::write(
+            &mut bytes,
+            &app.session,
+            &app.corpus,
+            crate::review::export::Format::Markdown,
+            crate::review::export::Only::All,
+        )
+        .and_then(|()| std::fs::write(path, &bytes));
+        app.message = Some(match written {
+            Ok(()) => format!("review exported to {path}"),
+            Err(err) => format!("export to {path} failed: {err}"),
+        });
+    }
+}
+
 /// Runs the reader on `app` until the user quits. The terminal is restored on return, on
-/// error and on panic.
-pub fn run(mut app: App) -> Result<()> {
+/// error and on panic; the session is saved on quit.
+pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
     let theme = Theme::from_env();
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
@@ -39,20 +86,16 @@ pub fn run(mut app: App) -> Result<()> {
         },
     );
 
-    let (work_tx, work_rx) = mpsc::channel::<Command>();
+    let (work_tx, work_rx) = mpsc::channel::<(RankTarget, u64, String)>();
     let (done_tx, done_rx) = mpsc::channel::<Action>();
     let index = app.index.clone();
     thread::spawn(move || {
         // Only the newest request matters: drain the queue and rank the last one.
-        while let Ok(mut command) = work_rx.recv() {
+        while let Ok(mut request) = work_rx.recv() {
             while let Ok(newer) = work_rx.try_recv() {
-                command = newer;
+                request = newer;
             }
-            let Command::Rank {
-                target,
-                generation,
-                query,
-            } = command;
+            let (target, generation, query) = request;
             let hits = index.rank(target, &query);
             if done_tx
                 .send(Action::Ranked {
@@ -67,15 +110,23 @@ pub fn run(mut app: App) -> Result<()> {
         }
     });
 
+    let apply = |app: &mut App, action: Action| match update(app, action) {
+        Some(Command::Rank {
+            target,
+            generation,
+            query,
+        }) => {
+            let _ = work_tx.send((target, generation, query));
+        }
+        Some(Command::Save) => persistence.save(app),
+        Some(Command::Export { path }) => persistence.export(app, &path),
+        None if app.unsaved => persistence.save(app), // retry a failed save
+        None => {}
+    };
     while !app.should_quit {
         guard
             .terminal
             .draw(|frame| view::draw(frame, &app, &theme))?;
-        let apply = |app: &mut App, action: Action| {
-            if let Some(command) = update(app, action) {
-                let _ = work_tx.send(command);
-            }
-        };
         if event::poll(Duration::from_millis(30))? {
             // Each key is resolved in the context the previous one left ("/" then "m" types
             // an m); a burst of waiting keys is applied before the next draw.
@@ -92,6 +143,7 @@ pub fn run(mut app: App) -> Result<()> {
             apply(&mut app, action);
         }
     }
+    persistence.save(&mut app);
     Ok(())
 }
 

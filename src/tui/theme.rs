@@ -30,6 +30,11 @@ pub struct Theme {
     pub border_focused: Style,
     pub status: Style,
     pub key: Style,
+    /// Quotes the reviewer marked.
+    pub verified: Style,
+    pub disputed: Style,
+    pub unclear: Style,
+    pub flagged: Style,
 }
 
 impl Default for Theme {
@@ -89,6 +94,16 @@ impl Theme {
             key: Style::default()
                 .fg(Color::Cyan)
                 .add_modifier(Modifier::BOLD),
+            verified: Style::default()
+                .bg(Color::Rgb(20, 50, 20))
+                .add_modifier(Modifier::UNDERLINED),
+            disputed: Style::default()
+                .bg(Color::Rgb(70, 20, 20))
+                .add_modifier(Modifier::UNDERLINED),
+            unclear: Style::default().bg(Color::Rgb(60, 50, 10)),
+            flagged: Style::default()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -116,6 +131,10 @@ impl Theme {
             border_focused: m(Modifier::BOLD),
             status: m(Modifier::REVERSED),
             key: m(Modifier::BOLD),
+            verified: m(Modifier::UNDERLINED),
+            disputed: m(Modifier::CROSSED_OUT),
+            unclear: m(Modifier::SLOW_BLINK),
+            flagged: m(Modifier::BOLD | Modifier::REVERSED),
         }
     }
 

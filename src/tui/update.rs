@@ -4,6 +4,7 @@
 
 use super::action::{Action, RankTarget};
 use super::app::{App, Focus, Mode, Picker};
+use super::review;
 use crate::search::Hit;
 
 /// Work for the loop to run off the UI thread.
@@ -14,6 +15,10 @@ pub enum Command {
         generation: u64,
         query: String,
     },
+    /// Save the review session (with the current position).
+    Save,
+    /// Write the review report to this file.
+    Export { path: String },
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Command> {
@@ -38,6 +43,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Command> {
             Mode::Browse => return browse(app, action),
             Mode::Filter | Mode::QuoteSearch | Mode::Entities => return prompt(app, action),
             Mode::Help => help(app, action),
+            Mode::Note | Mode::Tags | Mode::Speaker | Mode::Export => return edit(app, action),
+            Mode::Run => return run(app, action),
         },
     }
     None
@@ -78,8 +85,19 @@ fn browse(app: &mut App, action: Action) -> Option<Command> {
         (_, Action::Open) => {
             if app.selected_article().is_some() {
                 app.focus = Focus::Article;
+                return review::mark_read(app);
             }
         }
+        (_, Action::ToggleReviewed) => return review::toggle_reviewed(app),
+        (_, Action::ToggleFlag) => return review::toggle_flag(app),
+        (_, Action::SetVerdict(verdict)) => return review::set_verdict(app, Some(verdict)),
+        (_, Action::ClearVerdict) => return review::set_verdict(app, None),
+        (_, Action::Undo) => return review::undo(app),
+        (_, Action::EditNote) => review::start_edit(app, Mode::Note),
+        (_, Action::EditTags) => review::start_edit(app, Mode::Tags),
+        (_, Action::EditSpeaker) => review::start_edit(app, Mode::Speaker),
+        (_, Action::StartReviewRun) => return review::start_run(app),
+        (_, Action::StartExport) => review::start_export(app),
         (_, Action::StartFilter) => {
             app.mode = Mode::Filter;
             app.focus = Focus::List;
@@ -108,7 +126,15 @@ fn browse(app: &mut App, action: Action) -> Option<Command> {
             }
         }
         // Keys of other contexts never reach here; typing outside a prompt does nothing.
-        (_, Action::Confirm | Action::Type(_) | Action::Backspace) => {}
+        (
+            _,
+            Action::Confirm
+            | Action::Type(_)
+            | Action::Backspace
+            | Action::Skip
+            | Action::Save
+            | Action::Newline,
+        ) => {}
         (
             _,
             Action::Quit
@@ -143,10 +169,54 @@ fn prompt(app: &mut App, action: Action) -> Option<Command> {
         }
         Action::Confirm => match mode {
             Mode::Filter => app.mode = Mode::Browse,
-            Mode::QuoteSearch => jump_to_quote(app),
+            Mode::QuoteSearch => return jump_to_quote(app),
             Mode::Entities => choose_entity(app),
-            Mode::Browse | Mode::Help => {}
+            Mode::Browse
+            | Mode::Help
+            | Mode::Note
+            | Mode::Tags
+            | Mode::Speaker
+            | Mode::Run
+            | Mode::Export => {}
         },
+        _ => {}
+    }
+    None
+}
+
+/// The note editor, the tags prompt and the export path prompt.
+fn edit(app: &mut App, action: Action) -> Option<Command> {
+    match action {
+        Action::Type(c) => {
+            app.input.push(c);
+            app.confirm_overwrite = false;
+        }
+        Action::Backspace => {
+            app.input.pop();
+            app.confirm_overwrite = false;
+        }
+        Action::Cancel => review::cancel_edit(app),
+        Action::Newline => return review::newline(app),
+        Action::Save => return review::finish_edit(app),
+        Action::Confirm if app.mode == Mode::Export => return review::finish_export(app),
+        Action::Confirm => return review::finish_edit(app),
+        _ => {}
+    }
+    None
+}
+
+/// A review run: single-key verdicts that move on, skip, flag, note, leave.
+fn run(app: &mut App, action: Action) -> Option<Command> {
+    match action {
+        Action::SetVerdict(verdict) => return review::set_verdict(app, Some(verdict)),
+        Action::ClearVerdict => return review::set_verdict(app, None),
+        Action::ToggleFlag => return review::toggle_flag(app),
+        Action::EditNote => review::start_edit(app, Mode::Note),
+        Action::EditTags => review::start_edit(app, Mode::Tags),
+        Action::EditSpeaker => review::start_edit(app, Mode::Speaker),
+        Action::Skip => review::next_in_run(app),
+        Action::Undo => return review::undo(app),
+        Action::Cancel => return review::leave_run(app),
         _ => {}
     }
     None
@@ -174,7 +244,14 @@ fn picker_mut(app: &mut App) -> &mut Picker {
     match app.mode {
         Mode::QuoteSearch => &mut app.quotes,
         Mode::Entities => &mut app.entities,
-        Mode::Filter | Mode::Browse | Mode::Help => &mut app.filter,
+        Mode::Filter
+        | Mode::Browse
+        | Mode::Help
+        | Mode::Note
+        | Mode::Tags
+        | Mode::Speaker
+        | Mode::Run
+        | Mode::Export => &mut app.filter,
     }
 }
 
@@ -183,7 +260,14 @@ fn requery(app: &mut App) -> Option<Command> {
     let target = match app.mode {
         Mode::QuoteSearch => RankTarget::Quotes,
         Mode::Entities => RankTarget::Entities,
-        Mode::Filter | Mode::Browse | Mode::Help => RankTarget::Articles,
+        Mode::Filter
+        | Mode::Browse
+        | Mode::Help
+        | Mode::Note
+        | Mode::Tags
+        | Mode::Speaker
+        | Mode::Run
+        | Mode::Export => RankTarget::Articles,
     };
     let picker = picker_mut(app);
     picker.generation += 1;
@@ -395,10 +479,8 @@ fn move_pick(app: &mut App, step: isize) {
 }
 
 /// Opens the article of the selected quote hit, scrolled to the quote, which stays marked.
-fn jump_to_quote(app: &mut App) {
-    let Some(hit) = app.quotes.hits.get(app.quotes.selected) else {
-        return;
-    };
+fn jump_to_quote(app: &mut App) -> Option<Command> {
+    let hit = app.quotes.hits.get(app.quotes.selected)?;
     let (article, quote) = app.index.quote_refs[hit.index];
     app.mode = Mode::Browse;
     if !app.visible.iter().any(|h| h.index == article) {
@@ -430,6 +512,7 @@ fn jump_to_quote(app: &mut App) {
     if let Some(&line) = app.layout.quote_lines.get(quote) {
         reveal_line(app, line);
     }
+    review::mark_read(app)
 }
 
 /// Filters the list to the articles that mention the selected entity, and highlights it.

@@ -53,7 +53,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let date = article.date.as_deref().unwrap_or("   n.d.   ");
         let selected = row == app.selected;
         let base = if selected { theme.selected } else { theme.text };
-        let prefix = format!("{} {date} ", if selected { "▶" } else { " " });
+        let review = app.session.article(&article.id);
+        let state = match review.map(|r| r.state).unwrap_or_default() {
+            crate::review::ArticleState::Unread => ' ',
+            crate::review::ArticleState::Read => '·',
+            crate::review::ArticleState::Reviewed => '✓',
+        };
+        let flag = if review.is_some_and(|r| r.flagged) {
+            '⚑'
+        } else {
+            ' '
+        };
+        let prefix = format!("{}{state}{flag}{date} ", if selected { "▶" } else { " " });
         let title_cols = width.saturating_sub(prefix.chars().count() + counts.len());
         let mut spans = vec![Span::styled(prefix, base)];
         let title_line = highlighted(

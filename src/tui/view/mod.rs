@@ -3,6 +3,7 @@
 mod article;
 mod list;
 mod overlay;
+mod review;
 mod status;
 
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,9 +45,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::QuoteSearch => overlay::render_quote_search(frame, popup(body), app, theme),
         Mode::Entities => overlay::render_entities(frame, popup(body), app, theme),
         Mode::Help => overlay::render_help(frame, popup(body), app, theme),
+        Mode::Run => review::render_run(frame, popup(body), app, theme),
+        Mode::Note => review::render_note(frame, small_popup(body, 12), app, theme),
+        Mode::Tags | Mode::Speaker | Mode::Export => {
+            review::render_prompt(frame, small_popup(body, 3), app, theme)
+        }
         Mode::Browse | Mode::Filter => {}
     }
     status::render(frame, status_area, app, theme);
+}
+
+/// A centred area `height` rows tall, for editors and prompts.
+fn small_popup(area: Rect, height: u16) -> Rect {
+    let width = (area.width * 4 / 5).max(area.width.min(30));
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }
 
 /// A centred area for an overlay.

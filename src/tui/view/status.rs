@@ -42,13 +42,29 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     spans.push(Span::raw(position));
     if let (Some(article), Some(q)) = (app.selected_article(), app.current_quote) {
         if let Some(quote) = app.corpus.articles[article].quotes.get(q) {
-            let speaker = quote.speaker.as_deref().unwrap_or("unknown speaker");
+            let article_ref = &app.corpus.articles[article];
+            let (text, context) = crate::review::anchor::anchor_of(article_ref, q);
+            let corrected = app
+                .session
+                .quote(&article_ref.id, &text, &context)
+                .and_then(|r| r.speaker.clone());
+            let speaker = corrected
+                .as_deref()
+                .or(quote.speaker.as_deref())
+                .unwrap_or("unknown speaker");
             let of = app.corpus.articles[article].quotes.len();
             spans.push(Span::styled(
                 format!(" quote {}/{of}: {speaker} ", q + 1),
                 theme.person,
             ));
         }
+    }
+    let (reviewed, articles, verdicts, quotes) = app.progress();
+    spans.push(Span::raw(format!(
+        " ✓{reviewed}/{articles} verdicts {verdicts}/{quotes} "
+    )));
+    if app.unsaved {
+        spans.push(Span::styled(" UNSAVED ", theme.flagged));
     }
     spans.push(Span::styled(
         format!(" {}", app.keymap.hints(context)),
