@@ -13,7 +13,9 @@ struct Tmux {
 
 impl Tmux {
     fn start(width: u16, height: u16) -> Self {
-        let name = format!("quire-e2e-{}", std::process::id());
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("quire-e2e-{}-{n}", std::process::id());
         let status = Command::new("tmux")
             .args([
                 "new-session",
@@ -86,7 +88,12 @@ fn a_reading_session_in_a_real_terminal() {
     let tmux = Tmux::start(120, 35);
     tmux.wait_for("$");
     let bin = env!("CARGO_BIN_EXE_quire");
-    tmux.type_text(&format!("cd /tmp && {bin}; echo \"exit=$?\""));
+    // A session of its own, so that no earlier run's place or marks change what it sees.
+    let state = tempfile::tempdir().unwrap();
+    tmux.type_text(&format!(
+        "cd /tmp && XDG_STATE_HOME={} {bin}; echo \"exit=$((0+$?))\"",
+        state.path().display()
+    ));
     tmux.send(&["Enter"]);
     tmux.wait_for("Articles 5/5");
 
@@ -136,6 +143,78 @@ fn a_reading_session_in_a_real_terminal() {
     assert!(
         screen.contains("icanon echo mode-42"),
         "raw mode was not turned off:\n{screen}"
+    );
+}
+
+#[test]
+fn a_review_survives_quitting_and_exports() {
+    let state = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(120, 35);
+    tmux.wait_for("$");
+    let bin = env!("CARGO_BIN_EXE_quire");
+    let launch = format!(
+        "cd /tmp && XDG_STATE_HOME={} {bin} --session e2e; echo \"exit=$((0+$?))\"",
+        state.path().display()
+    );
+    tmux.type_text(&launch);
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Articles 5/5");
+
+    // Review the Press TV article: mark it reviewed, verify one quote, flag another with a note.
+    tmux.type_text("jjj");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(" ARTICLE ");
+    tmux.type_text("n1");
+    tmux.wait_for("verdicts 1/");
+    tmux.type_text("nf");
+    tmux.type_text("a");
+    tmux.wait_for("Note on quote");
+    tmux.type_text("needs a second source");
+    tmux.send(&["C-s"]);
+    tmux.wait_for(" ARTICLE ");
+    tmux.send(&["Space"]);
+    tmux.wait_for("✓1/5");
+    tmux.type_text("q");
+    tmux.wait_for("exit=0");
+
+    // Reopen: the same article is selected, with every mark.
+    tmux.type_text(&launch);
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("verdicts 1/");
+    assert!(screen.contains("✓1/5"), "{screen}");
+    assert!(
+        screen.contains("▶✓ 2021-09-12 Vice president"),
+        "the reviewed article is selected again:\n{screen}"
+    );
+    tmux.type_text("q");
+    tmux.wait_for("exit=0");
+
+    // Export prints both quotes with their verdict and note.
+    let out = Command::new(bin)
+        .args(["export", "--session", "e2e"])
+        .env("XDG_STATE_HOME", state.path())
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(report.contains("**VERIFIED**"), "{report}");
+    assert!(
+        report.contains("⚑ flagged") && report.contains("note: needs a second source"),
+        "{report}"
+    );
+    let sessions = Command::new(bin)
+        .arg("sessions")
+        .env("XDG_STATE_HOME", state.path())
+        .output()
+        .unwrap();
+    let listing = String::from_utf8(sessions.stdout).unwrap();
+    assert!(
+        listing.contains("e2e") && listing.contains("bundled seeds"),
+        "{listing}"
     );
 }
 

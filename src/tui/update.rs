@@ -346,7 +346,11 @@ fn select(app: &mut App, to: isize) {
 }
 
 fn after_selection_change(app: &mut App, before: Option<usize>) {
-    if app.selected_article() != before {
+    // The layout shown must always be the selected article's, whatever `before` says.
+    let shown_elsewhere = app
+        .selected_article()
+        .is_some_and(|a| a != app.layout.article || app.layout.lines.is_empty());
+    if app.selected_article() != before || shown_elsewhere {
         app.scroll = 0;
         app.current_quote = None;
         app.current_mention = None;
@@ -483,6 +487,7 @@ fn jump_to_quote(app: &mut App) -> Option<Command> {
     let hit = app.quotes.hits.get(app.quotes.selected)?;
     let (article, quote) = app.index.quote_refs[hit.index];
     app.mode = Mode::Browse;
+    let before = app.selected_article();
     if !app.visible.iter().any(|h| h.index == article) {
         // The article is filtered out: show the whole corpus again so it can be selected.
         clear_filter(app);
@@ -495,7 +500,6 @@ fn jump_to_quote(app: &mut App) -> Option<Command> {
             })
             .collect();
     }
-    let before = app.selected_article();
     app.selected = app
         .visible
         .iter()
