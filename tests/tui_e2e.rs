@@ -218,6 +218,63 @@ fn a_review_survives_quitting_and_exports() {
     );
 }
 
+/// The pid of the running quire whose command line holds `marker`.
+fn pid_of(marker: &str) -> Option<u32> {
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains("quire") && cmdline.contains(marker) && !cmdline.contains("bash") {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+#[test]
+fn sigterm_and_sighup_save_the_session_and_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let state = tempfile::tempdir().unwrap();
+        let tmux = Tmux::start(100, 30);
+        tmux.wait_for("$");
+        let bin = env!("CARGO_BIN_EXE_quire");
+        let marker = format!("sig-{signal}-{}", std::process::id());
+        tmux.type_text(&format!(
+            "XDG_STATE_HOME={} {bin} --session {marker}; echo \"exit=$((0+$?))\"",
+            state.path().display()
+        ));
+        tmux.send(&["Enter"]);
+        tmux.wait_for("Articles 5/5");
+        tmux.type_text("jj");
+        tmux.send(&["Space"]);
+        tmux.wait_for("✓1/5");
+        let pid = pid_of(&marker).expect("quire is running");
+        assert!(Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap()
+            .success());
+        tmux.wait_for("exit=");
+        let session =
+            std::fs::read_to_string(state.path().join(format!("quire/sessions/{marker}.json")))
+                .unwrap();
+        assert!(session.contains("\"reviewed\""), "{session}");
+        assert!(
+            session.contains("\"article\": \"002_cf2dca9934893808\""),
+            "the position is saved too: {session}"
+        );
+        tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo mode-$((40+2))");
+        tmux.send(&["Enter"]);
+        let screen = tmux.wait_for("mode-42");
+        assert!(
+            screen.contains("icanon echo mode-42"),
+            "SIG{signal}: raw mode was not turned off:\n{screen}"
+        );
+    }
+}
+
 #[test]
 fn stdout_not_a_terminal_prints_the_list_instead() {
     let out = Command::new(env!("CARGO_BIN_EXE_quire")).output().unwrap();

@@ -25,6 +25,9 @@ pub struct Args {
     /// Start a fresh session when the saved one is unreadable (it is kept aside).
     #[arg(long, global = true)]
     pub new_session: bool,
+    /// Skip article files larger than this many megabytes.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 256)]
+    pub max_file_mb: u64,
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,32 +21,35 @@ use args::{Args, Command};
 /// (0 success, 1 nothing could be loaded or a runtime error, 2 usage).
 pub fn run() -> Result<ExitCode> {
     let args = Args::parse();
+    let options = LoadOptions {
+        max_file_bytes: args.max_file_mb.saturating_mul(1_000_000),
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match &args.command {
         Some(Command::Analyze(a)) => {
-            let Some(corpus) = load(&a.paths)? else {
+            let Some(corpus) = load(&a.paths, &options)? else {
                 return Ok(ExitCode::from(1));
             };
             output::analyze(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::List(a)) => {
-            let Some(corpus) = load(&a.paths)? else {
+            let Some(corpus) = load(&a.paths, &options)? else {
                 return Ok(ExitCode::from(1));
             };
             output::list(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::Quotes(a)) => {
-            let Some(corpus) = load(&a.paths)? else {
+            let Some(corpus) = load(&a.paths, &options)? else {
                 return Ok(ExitCode::from(1));
             };
             output::quotes(&mut out, &corpus, a.query.as_deref(), a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::Entities(a)) => {
-            let Some(corpus) = load(&a.paths)? else {
+            let Some(corpus) = load(&a.paths, &options)? else {
                 return Ok(ExitCode::from(1));
             };
             output::entities(&mut out, &corpus, a.json)?;
@@ -57,14 +60,14 @@ pub fn run() -> Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Export(a)) => {
-            let Some(corpus) = load(&a.paths)? else {
+            let Some(corpus) = load(&a.paths, &options)? else {
                 return Ok(ExitCode::from(1));
             };
             let name = session_name(args.session.as_deref(), &a.paths)?;
             return sessions::export(&mut out, &corpus, &name, a);
         }
         None => {
-            let Some(corpus) = load(&args.paths)? else {
+            let Some(corpus) = load(&args.paths, &options)? else {
                 return Ok(ExitCode::from(1));
             };
             if io::stdout().is_terminal() {
@@ -141,11 +144,11 @@ fn open_reader(
 
 /// Loads and analyses the corpus the user named (the bundled seeds when none), printing
 /// warnings to stderr. `None` when nothing at all could be loaded.
-pub fn load(paths: &[PathBuf]) -> Result<Option<Corpus>> {
+pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Option<Corpus>> {
     let loaded: Loaded = if paths.is_empty() {
         seeds()
     } else {
-        load_paths(paths, &LoadOptions::default())
+        load_paths(paths, options)
     };
     let stderr = io::stderr();
     let mut err = stderr.lock();

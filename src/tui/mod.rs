@@ -76,6 +76,16 @@ impl Persistence {
 /// error and on panic; the session is saved on quit.
 pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
     let theme = Theme::from_env();
+    // SIGTERM, SIGHUP and SIGINT end the reader like `q`: the session is saved and the
+    // terminal restored (by the guard) before the process exits.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, stop.clone())?;
+    }
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     update(
@@ -141,6 +151,9 @@ pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
         }
         while let Ok(action) = done_rx.try_recv() {
             apply(&mut app, action);
+        }
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            break;
         }
     }
     persistence.save(&mut app);
