@@ -8,7 +8,7 @@ use quire::analysis::EntityType;
 use quire::tui::action::Action;
 use quire::tui::app::{Focus, Mode};
 use quire::tui::theme::Theme;
-use support::tui::{act, draw, press, screen_text, seeds_app, style_of};
+use support::tui::{act, draw, press, screen_text, seeds_app, style_of, style_of_below};
 
 fn visible_ids(app: &quire::tui::app::App) -> Vec<String> {
     app.visible
@@ -371,6 +371,107 @@ fn snapshot_narrow_terminal() {
     insta::assert_snapshot!(
         "narrow_article",
         screen_text(draw(&app, &Theme::default()).backend().buffer())
+    );
+}
+
+#[test]
+fn every_entity_type_and_reported_speech_have_their_style_on_screen() {
+    let theme = Theme::default();
+    let kinds = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Group,
+        EntityType::Event,
+        EntityType::Other,
+    ];
+    for kind in kinds {
+        let mut app = seeds_app(100, 30);
+        // The first article with a mention of this type, scrolled to it.
+        let (a, m) = app
+            .corpus
+            .articles
+            .iter()
+            .enumerate()
+            .find_map(|(a, article)| {
+                article
+                    .entities
+                    .iter()
+                    .position(|m| m.kind == kind)
+                    .map(|m| (a, m))
+            })
+            .unwrap_or_else(|| panic!("the seeds mention no {kind:?}"));
+        while app.selected_article() != Some(a) {
+            press(&mut app, "j");
+        }
+        press(&mut app, "<Enter>");
+        let line = app.layout.mention_lines[m];
+        app.scroll = line.min(app.max_scroll());
+        let mention = &app.corpus.articles[a].entities[m];
+        let text = app.corpus.articles[a].text[mention.start..mention.end].to_string();
+        let terminal = draw(&app, &theme);
+        // Below the article's header (rows 1-3), where the text is.
+        let style = style_of_below(terminal.backend().buffer(), &text, 4)
+            .unwrap_or_else(|| panic!("{text} not on screen"));
+        assert_eq!(style.fg, theme.entity(kind).fg, "{kind:?} {text}");
+    }
+    // Reported speech has its own style, distinct from direct quotes.
+    let mut app = seeds_app(100, 30);
+    press(&mut app, "jjj<Enter>");
+    let article = &app.corpus.articles[3];
+    let q = article
+        .quotes
+        .iter()
+        .position(|q| q.kind == quire::analysis::QuoteKind::Reported)
+        .unwrap();
+    let line = app.layout.quote_lines[q];
+    // The words of the quote as laid out on its first line.
+    let words: String = app.layout.lines[line]
+        .segments
+        .iter()
+        .filter(|s| s.role.quote.is_some_and(|(_, i)| i == q))
+        .map(|s| s.text.as_str())
+        .collect();
+    app.scroll = line.min(app.max_scroll());
+    let terminal = draw(&app, &theme);
+    // The cell where the quote starts: the article pane's text begins one column right of the
+    // list pane, four rows down (border and header).
+    let row = (4 + line - app.scroll) as u16;
+    let before: usize = app.layout.lines[line]
+        .segments
+        .iter()
+        .take_while(|s| !s.role.quote.is_some_and(|(_, i)| i == q))
+        .map(|s| unicode_width::UnicodeWidthStr::width(s.text.as_str()))
+        .sum();
+    let col = app.list_width() + 1 + before as u16;
+    let cell = &terminal.backend().buffer()[(col, row)];
+    assert_eq!(
+        cell.symbol(),
+        words.chars().next().unwrap().to_string(),
+        "{words}"
+    );
+    assert_eq!(cell.style().fg, theme.reported.fg, "{words}");
+    assert_ne!(theme.reported, theme.quote);
+}
+
+#[test]
+fn right_to_left_paragraphs_are_right_aligned_in_reading_order() {
+    let mut app = seeds_app(100, 30);
+    press(&mut app, "G<Enter>rG");
+    let terminal = draw(&app, &Theme::default());
+    let text = screen_text(terminal.backend().buffer());
+    let arabic_line = text
+        .lines()
+        .find(|l| l.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)))
+        .expect("the Arabic headline is in the raw view");
+    // Right-aligned: the Arabic text ends at the pane's right border.
+    let inner = arabic_line.trim_end_matches('│').trim_end_matches('│');
+    assert!(!inner.ends_with(' '), "not right-aligned: {arabic_line:?}");
+    // Visual order: each word's letters are drawn right to left ("بغداد", Baghdad, reversed), the
+    // line's last word leftmost.
+    assert!(
+        arabic_line.contains(&"بغداد".chars().rev().collect::<String>()),
+        "{arabic_line:?}"
     );
 }
 

@@ -96,8 +96,13 @@ pub fn screen_text(buffer: &Buffer) -> String {
 
 /// The style of the first cell where `needle` starts on screen.
 pub fn style_of(buffer: &Buffer, needle: &str) -> Option<Style> {
+    style_of_below(buffer, needle, 0)
+}
+
+/// Like [`style_of`], looking only at rows from `first_row` down.
+pub fn style_of_below(buffer: &Buffer, needle: &str, first_row: usize) -> Option<Style> {
     let text = screen_text(buffer);
-    for (y, line) in text.lines().enumerate() {
+    for (y, line) in text.lines().enumerate().skip(first_row) {
         if let Some(byte) = line.find(needle) {
             let x = line[..byte].chars().count();
             // Wide characters take two cells but one char; the seeds' screens are narrow-only.
