@@ -440,7 +440,7 @@ fn every_entity_type_and_reported_speech_have_their_style_on_screen() {
     let before: usize = app.layout.lines[line]
         .segments
         .iter()
-        .take_while(|s| !s.role.quote.is_some_and(|(_, i)| i == q))
+        .take_while(|s| s.role.quote.is_none_or(|(_, i)| i != q))
         .map(|s| unicode_width::UnicodeWidthStr::width(s.text.as_str()))
         .sum();
     let col = app.list_width() + 1 + before as u16;
