@@ -648,6 +648,9 @@ fn classify_unknown(
         let common = (a..b)
             .filter(|&i| g.is_common_word(strip_possessive_word(words.word(i))))
             .count();
+        if common == n && g.can_end_title(last) {
+            return None; // "Minority Leader", "Chief Executive": a role, not a name
+        }
         return Some(if common == n || common > 0 && g.is_common_word(last) {
             EntityType::Org
         } else {
@@ -686,8 +689,12 @@ fn classify_unknown(
     {
         return Some(EntityType::Org); // "FurScience", "ThePrint"
     }
-    // After "in", "near", "from" a name is a place; otherwise news names people most often.
+    // After "in", "near", "from" a name is a place; after "the" an institution ("the House",
+    // "the Fed"); otherwise news names people most often.
     let before = a.checked_sub(1).map(|i| words.word(i)).unwrap_or("");
+    if matches!(before, "the" | "The") {
+        return Some(EntityType::Org);
+    }
     if matches!(
         before,
         "in" | "near" | "from" | "across" | "outside" | "into" | "towards"

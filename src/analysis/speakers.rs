@@ -234,19 +234,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 }
                 if let Some(m) = self.mention_at(t) {
                     // "Speaking to Martin Smith, he said": an object is not the subject.
-                    let after_preposition = t > first
-                        && matches!(
-                            self.word(t - 1),
-                            "to" | "with"
-                                | "of"
-                                | "by"
-                                | "for"
-                                | "from"
-                                | "about"
-                                | "at"
-                                | "on"
-                                | "against"
-                        );
+                    let after_preposition = t > first && is_preposition(self.word(t - 1));
                     if self.view.kinds[m] == EntityType::Person && !after_preposition {
                         subjects.push((sentence.start, self.view.entity[m]));
                         break;
@@ -383,6 +371,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
         for skip in 0..words.len() {
             let phrase = words[skip..].join(" ");
             if let Some(head) = g.title_head_lowercase(&phrase) {
+                // "The Senate Minority Leader, Chuck Schumer, said": the name in apposition is
+                // the one meant.
+                let after = slice(self.view.text, self.view.tokens[t].end, self.view.text.len());
+                if after.starts_with(", ") {
+                    let next = self.token_at(self.view.tokens[t].end + 2);
+                    if let Some(m) = (next < self.view.tokens.len()).then(|| self.mention_at(next)).flatten() {
+                        if self.view.kinds[m] == EntityType::Person {
+                            return Some(Speaker::Entity(self.view.entity[m]));
+                        }
+                    }
+                }
                 if self.view.tokens.get(t + 1).is_some_and(|n| {
                     slice(self.view.text, n.start, self.view.text.len())
                         .starts_with(char::is_uppercase)
@@ -453,13 +452,18 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if w == "and" {
             return None;
         }
-        // "Suman Haripriya of the Hajo assembly said": the person before "of".
+        if PRONOUNS.contains(&w) {
+            return self.resolve_pronoun(w, self.view.tokens[t].start);
+        }
+        // "Suman Haripriya of the Hajo assembly said": the person before "of", within one
+        // phrase (no punctuation in between).
         if self
             .mention_at(t)
             .is_none_or(|m| !self.is_speaker_kind(m) || self.view.kinds[m] == EntityType::Org)
         {
             for k in (t.saturating_sub(9)..t).rev() {
-                if self.view.tokens[k].start < bound {
+                let gap = slice(self.view.text, self.view.tokens[k].end, self.view.tokens[k + 1].start);
+                if self.view.tokens[k].start < bound || gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')']) {
                     break;
                 }
                 if self.word(k) == "of" && k > 0 {
@@ -794,7 +798,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 return self.resolve_pronoun(w, self.view.tokens[t].start);
             }
             if let Some(m) = self.mention_at(t) {
-                if self.view.kinds[m] == EntityType::Person {
+                let after_preposition = t > first && is_preposition(self.word(t - 1));
+                if self.view.kinds[m] == EntityType::Person && !after_preposition {
                     return Some(Speaker::Entity(self.view.entity[m]));
                 }
             }
@@ -1195,4 +1200,10 @@ fn demonym_of_place(place: &str) -> Option<String> {
             .collect()
     });
     table.get(place).cloned()
+}
+
+/// "Speaking to Martin Smith", "the character of Anya Jenkins": a name after these is an
+/// object, not the subject.
+fn is_preposition(word: &str) -> bool {
+    matches!(word, "to" | "with" | "of" | "by" | "for" | "from" | "about" | "at" | "on" | "against" | "like" | "as")
 }
