@@ -187,8 +187,11 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         }
         for (k, m) in mentions.iter().enumerate() {
             let s = &surfaces[nodes[k]];
+            // Short skeletons ("mr" for both Mary and Moreau) say too little to merge on.
             if !s.contains(' ') && matches!(m.kind, EntityType::Person | EntityType::Other) {
-                if let Some(&full) = full_by_last.get(&skeleton(s)) {
+                if let Some(&full) = full_by_last.get(&skeleton(s)).filter(|&&full| {
+                    skeleton(s).chars().count() >= 3 || last_word_is(&surfaces[full], s)
+                }) {
                     uf.union(full, nodes[k]);
                 }
             }
@@ -272,6 +275,12 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             && matches!(node_kind[i], EntityType::Person | EntityType::Other)
         {
             if let Some(fulls) = full_by_last.get(&skeleton(&surfaces[i])) {
+                let short = skeleton(&surfaces[i]).chars().count() < 3;
+                let fulls: Vec<usize> = fulls
+                    .iter()
+                    .copied()
+                    .filter(|&f| !short || last_word_is(&surfaces[f], &surfaces[i]))
+                    .collect();
                 let mut roots: Vec<usize> = fulls.iter().map(|&f| uf.find(f)).collect();
                 roots.sort_unstable();
                 roots.dedup();
@@ -352,6 +361,13 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         mention_kind,
         entities,
     }
+}
+
+/// `name`'s last word is `word` (ignoring case): "Ebrahim Raeisi" ends with "Raeisi".
+fn last_word_is(name: &str, word: &str) -> bool {
+    name.split(' ')
+        .next_back()
+        .is_some_and(|last| last.eq_ignore_ascii_case(word))
 }
 
 fn is_acronym(s: &str) -> bool {

@@ -448,7 +448,11 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         // "Violinist Brigit O'Regan", "Minority Whip Dick Durbin": ordinary words before a
         // first name are a role, not part of the name.
         if let Some(k) = (pos + 1..run_end).find(|&k| g.is_first_name(words.word(k))) {
-            if (pos..k).all(|i| g.is_common_word(strip_possessive_word(words.word(i)))) {
+            let roles = (pos..k).all(|i| {
+                g.is_common_word(strip_possessive_word(words.word(i)))
+                    && !g.is_first_name(words.word(i))
+            });
+            if roles {
                 title = Some(words.span(pos, k).to_lowercase());
                 pos = k;
             }

@@ -205,6 +205,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .then(|| m - 1)
     }
 
+    /// The mention follows a preposition ("to Martin Smith"), checked at its first word.
+    fn after_preposition(&self, m: usize, first: usize) -> bool {
+        let start = self.token_at(self.view.mentions[m].start);
+        start > first && is_preposition(self.word(start - 1))
+    }
+
     fn is_speaker_kind(&self, m: usize) -> bool {
         matches!(self.view.kinds[m], EntityType::Person | EntityType::Org)
     }
@@ -234,7 +240,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 }
                 if let Some(m) = self.mention_at(t) {
                     // "Speaking to Martin Smith, he said": an object is not the subject.
-                    let after_preposition = t > first && is_preposition(self.word(t - 1));
+                    let after_preposition = self.after_preposition(m, first);
                     if self.view.kinds[m] == EntityType::Person && !after_preposition {
                         subjects.push((sentence.start, self.view.entity[m]));
                         break;
@@ -373,10 +379,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if let Some(head) = g.title_head_lowercase(&phrase) {
                 // "The Senate Minority Leader, Chuck Schumer, said": the name in apposition is
                 // the one meant.
-                let after = slice(self.view.text, self.view.tokens[t].end, self.view.text.len());
+                let after = slice(
+                    self.view.text,
+                    self.view.tokens[t].end,
+                    self.view.text.len(),
+                );
                 if after.starts_with(", ") {
                     let next = self.token_at(self.view.tokens[t].end + 2);
-                    if let Some(m) = (next < self.view.tokens.len()).then(|| self.mention_at(next)).flatten() {
+                    if let Some(m) = (next < self.view.tokens.len())
+                        .then(|| self.mention_at(next))
+                        .flatten()
+                    {
                         if self.view.kinds[m] == EntityType::Person {
                             return Some(Speaker::Entity(self.view.entity[m]));
                         }
@@ -462,8 +475,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .is_none_or(|m| !self.is_speaker_kind(m) || self.view.kinds[m] == EntityType::Org)
         {
             for k in (t.saturating_sub(9)..t).rev() {
-                let gap = slice(self.view.text, self.view.tokens[k].end, self.view.tokens[k + 1].start);
-                if self.view.tokens[k].start < bound || gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')']) {
+                let gap = slice(
+                    self.view.text,
+                    self.view.tokens[k].end,
+                    self.view.tokens[k + 1].start,
+                );
+                if self.view.tokens[k].start < bound
+                    || gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')'])
+                {
                     break;
                 }
                 if self.word(k) == "of" && k > 0 {
@@ -798,7 +817,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 return self.resolve_pronoun(w, self.view.tokens[t].start);
             }
             if let Some(m) = self.mention_at(t) {
-                let after_preposition = t > first && is_preposition(self.word(t - 1));
+                let after_preposition = self.after_preposition(m, first);
                 if self.view.kinds[m] == EntityType::Person && !after_preposition {
                     return Some(Speaker::Entity(self.view.entity[m]));
                 }
@@ -1205,5 +1224,18 @@ fn demonym_of_place(place: &str) -> Option<String> {
 /// "Speaking to Martin Smith", "the character of Anya Jenkins": a name after these is an
 /// object, not the subject.
 fn is_preposition(word: &str) -> bool {
-    matches!(word, "to" | "with" | "of" | "by" | "for" | "from" | "about" | "at" | "on" | "against" | "like" | "as")
+    matches!(
+        word,
+        "to" | "with"
+            | "of"
+            | "by"
+            | "for"
+            | "from"
+            | "about"
+            | "at"
+            | "on"
+            | "against"
+            | "like"
+            | "as"
+    )
 }
