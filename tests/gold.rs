@@ -52,9 +52,9 @@ fn seeds_meet_the_gold_bars() {
 /// open until they reach the issue's figure.
 #[test]
 fn wikinews_dev_generalises() {
-    const SPEAKER_FLOOR: f64 = 0.83; // issue: 0.9
-    const ENTITY_RECALL_FLOOR: f64 = 0.66; // issue: 0.8
-    const ENTITY_PRECISION_FLOOR: f64 = 0.66; // issue: 0.8
+    const SPEAKER_BAR: f64 = 0.9;
+    const ENTITY_RECALL_FLOOR: f64 = 0.68; // issue: 0.8
+    const ENTITY_PRECISION_FLOOR: f64 = 0.68; // issue: 0.8
     let root = support::root();
     let dir = root.join("tests/fixtures/wikinews/articles");
     let corpus = support::corpus_of(&dir);
@@ -69,7 +69,7 @@ fn wikinews_dev_generalises() {
         &[
             ("direct_recall", 0.95),
             ("direct_precision", 0.9),
-            ("direct_speaker_acc", SPEAKER_FLOOR),
+            ("direct_speaker_acc", SPEAKER_BAR),
             ("reported_recall", 0.5),
             ("entity_typed_recall", ENTITY_RECALL_FLOOR),
             ("entity_typed_precision", ENTITY_PRECISION_FLOOR),

@@ -94,6 +94,19 @@ const PERSON_ROLES: [&str; 16] = [
     "man",
     "woman",
 ];
+/// What an organisation or a person publishes in its own voice.
+const MEDIA_NOUNS: [&str; 10] = [
+    "website",
+    "site",
+    "statement",
+    "account",
+    "page",
+    "report",
+    "blog",
+    "tweet",
+    "release",
+    "announcement",
+];
 /// Subjects that are not speakers worth naming ("the two sides affirmed").
 const GENERIC_HEADS: [&str; 8] = [
     "sides",
@@ -567,6 +580,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if PERSON_ROLES.contains(head) && head_end == phrase.len() {
             return self.resolve_pronoun("he", self.view.tokens[t].start);
         }
+        // "WHO's website says", "the ministry's statement": the medium speaks for its owner.
+        if MEDIA_NOUNS.contains(head) {
+            for i in start + 1..=t {
+                if let Some(m) = self.mention_at(i) {
+                    let word = self.word(i);
+                    if self.is_speaker_kind(m) && (word.ends_with("’s") || word.ends_with("'s")) {
+                        return Some(Speaker::Entity(self.view.entity[m]));
+                    }
+                }
+            }
+        }
         let text = slice(
             self.view.text,
             self.view.tokens[start + 1].start,
@@ -734,8 +758,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if !verbs.is_empty() {
             let t = self.token_at(q.close);
             if self.word_is(t, "by") {
-                if let Some(m) = (t + 1 < self.view.tokens.len())
-                    .then(|| self.mention_at(t + 1))
+                let name = if self.word_is(t + 1, "the") {
+                    t + 2
+                } else {
+                    t + 1
+                };
+                if let Some(m) = (name < self.view.tokens.len())
+                    .then(|| self.mention_at(name))
                     .flatten()
                 {
                     if self.is_speaker_kind(m) {
