@@ -22,11 +22,18 @@ pub struct Mention {
     pub nationality: Option<String>,
 }
 
-const CONNECTORS: [&str; 14] = [
+const CONNECTORS: [&str; 17] = [
     "of", "the", "al", "bin", "ibn", "bint", "de", "van", "von", "der", "du", "da", "del", "for",
+    "and", "on", "&",
 ];
 
-const ORG_CUES: [&str; 65] = [
+/// Connectors that join words of an organisation's name ("Centers for Disease Control and
+/// Prevention") but separate anything else ("Trump and Kim").
+fn joins_only_organisations(word: &str) -> bool {
+    matches!(word, "and" | "on" | "for" | "&")
+}
+
+const ORG_CUES: [&str; 68] = [
     "Council",
     "Committee",
     "Commission",
@@ -90,6 +97,9 @@ const ORG_CUES: [&str; 65] = [
     "Cabinet",
     "Navy",
     "Center",
+    "Centers",
+    "Institution",
+    "Forum",
     "Centre",
     "Charity",
 ];
@@ -385,7 +395,10 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += 1;
             continue;
         }
-        if CONNECTORS.contains(&w) || (matches!(w, "The" | "A" | "An") && pos + 1 < b) {
+        let known_with_article = w == "The" && match_known(words, g, pos, b).is_some();
+        if !known_with_article
+            && (CONNECTORS.contains(&w) || (matches!(w, "The" | "A" | "An") && pos + 1 < b))
+        {
             title = None; // "Speaker of the House": the title does not reach past "of the"
             pos += 1;
             continue;
@@ -544,11 +557,22 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
         {
             return b;
         }
-        // "Martin Smith of PBS", "Steve Peers of the University": a name ends before "of".
+        let run_has_cue = (pos..end).any(|i| ORG_CUES.contains(&words.word(i)));
+        // A cue further on in the same name: not past a title ("Soleimani and Deputy Commander").
+        let cue_ahead = (end..b)
+            .take_while(|&i| match_title(words, g, i, b).is_none())
+            .any(|i| ORG_CUES.contains(&words.word(i)));
+        // "Martin Smith of PBS", "Steve Peers of the University": a name ends before "of",
+        // unless it is an organisation's ("Scripps Institution of Oceanography").
         if end > pos
             && words.word(end) == "of"
+            && !run_has_cue
             && (g.is_first_name(words.word(pos)) || end - pos >= 2)
         {
+            break;
+        }
+        // "Food and Agriculture Organization" joins; "Trump and Kim" does not.
+        if end > pos && joins_only_organisations(words.word(end)) && !run_has_cue && !cue_ahead {
             break;
         }
         if end > pos
@@ -556,9 +580,11 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
                 || (match_known(words, g, end, b).is_some()
                     && !is_name_particle(words.word(end - 1))))
         {
-            // A known word inside an organisation's name ("Islamic Shura Council") stays in it.
+            // A known word inside an organisation's name ("Islamic Shura Council") stays in it;
+            // a title never does.
             let rest = unknown_run_end_plain(words, end, b);
             if rest > end
+                && match_title(words, g, end, b).is_none()
                 && ORG_CUES.contains(&words.word(rest - 1))
                 && match_known(words, g, end, b).map(|(l, _)| l) != Some(rest - end)
             {
@@ -568,7 +594,11 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
             break;
         }
         end += 1;
-        if ORG_CUES.contains(&words.word(end - 1)) && end > pos + 1 {
+        // An organisation's name ends at its cue, unless a connector carries it on
+        // ("Johns Hopkins Center for Health Security").
+        let carried_on = end < b
+            && (CONNECTORS.contains(&words.word(end)) || ORG_CUES.contains(&words.word(end)));
+        if ORG_CUES.contains(&words.word(end - 1)) && end > pos + 1 && !carried_on {
             break;
         }
     }
@@ -716,7 +746,7 @@ fn is_not_a_name(word: &str) -> bool {
         || word
             .split(['\'', '’'])
             .nth(1)
-            .is_some_and(|rest| rest.starts_with(char::is_lowercase) && rest != "s")
+            .is_some_and(|rest| matches!(rest, "m" | "re" | "ve" | "ll" | "d" | "t"))
 }
 
 /// A name from word `pos` that ends in an organisation or place cue within the chunk, over
