@@ -104,6 +104,12 @@ const ORG_CUES: [&str; 68] = [
     "Charity",
 ];
 
+/// Last words of names that are neither people, organisations nor places.
+const OTHER_CUES: [&str; 14] = [
+    "Directive", "Act", "Bill", "Treaty", "Accord", "Regulation", "Amendment", "Award", "Awards",
+    "Prize", "Medal", "Hall", "Interconnector", "Pipeline",
+];
+
 const PLACE_CUES: [&str; 24] = [
     "City",
     "Province",
@@ -380,6 +386,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             && words.tokens[pos].sentence_start
             && g.is_common_word(strip_possessive_word(w))
             && g.type_of(strip_possessive_word(w)).is_none()
+            && match_known(words, g, pos, b).is_none()
             && !words.names(strip_possessive_word(w))
         {
             pos += 1;
@@ -567,7 +574,7 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
         if end > pos
             && words.word(end) == "of"
             && !run_has_cue
-            && (g.is_first_name(words.word(pos)) || end - pos >= 2)
+            && (g.is_first_name(words.word(pos)) || end - pos >= 2 && !cue_ahead)
         {
             break;
         }
@@ -580,6 +587,13 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
                 || (match_known(words, g, end, b).is_some()
                     && !is_name_particle(words.word(end - 1))))
         {
+            // "Medical University of Gdańsk": a known place after "of" in an organisation's name.
+            if run_has_cue && words.word(end - 1) == "of" {
+                if let Some((len, _)) = match_known(words, g, end, b) {
+                    end += len;
+                    continue;
+                }
+            }
             // A known word inside an organisation's name ("Islamic Shura Council") stays in it;
             // a title never does.
             let rest = unknown_run_end_plain(words, end, b);
@@ -637,7 +651,10 @@ fn classify_unknown(
     if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.names(first) {
         return None;
     }
-    if (ORG_CUES.contains(&last) || ORG_CUES.contains(&first)) && n > 1 {
+    if OTHER_CUES.contains(&last) && n > 1 {
+        return Some(EntityType::Other); // laws, awards, buildings: "Electronic Commerce Directive"
+    }
+    if (a..b).any(|i| ORG_CUES.contains(&words.word(i))) && n > 1 {
         return Some(EntityType::Org);
     }
     if PLACE_CUES.contains(&last) && n > 1 {
@@ -760,6 +777,10 @@ fn cue_ended_name(
     for k in pos + 1..b {
         let w = words.word(k);
         if ORG_CUES.contains(&w) {
+            // "German Institute for Economic Research": the name goes on after a connector.
+            if k + 2 < b && CONNECTORS.contains(&words.word(k + 1)) && match_title(words, g, k + 2, b).is_none() {
+                return Some((b, EntityType::Org));
+            }
             return Some((k + 1, EntityType::Org));
         }
         if matches!(w, "Republic" | "Kingdom" | "Emirates") {
