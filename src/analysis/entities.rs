@@ -104,6 +104,17 @@ const ORG_CUES: [&str; 68] = [
     "Charity",
 ];
 
+/// Nouns that name the kind of place before "of" ("the island of Crete").
+const PLACE_NOUNS: [&str; 12] = [
+    "island", "city", "port", "town", "village", "region", "province", "state", "district", "coast", "capital", "county",
+];
+
+/// Nouns that name the kind of organisation before its name ("newspaper Kathimerini").
+const ORG_NOUNS: [&str; 16] = [
+    "newspaper", "daily", "company", "firm", "broadcaster", "channel", "magazine", "outlet", "agency", "party",
+    "group", "website", "network", "station", "organisation", "organization",
+];
+
 /// Last words of names that are neither people, organisations nor places.
 const OTHER_CUES: [&str; 14] = [
     "Directive", "Act", "Bill", "Treaty", "Accord", "Regulation", "Amendment", "Award", "Awards",
@@ -750,6 +761,19 @@ fn classify_unknown(
         before,
         "in" | "near" | "from" | "across" | "outside" | "into" | "towards"
     ) {
+        return Some(EntityType::Place);
+    }
+    // "the island of Crete", "the port of Igoumenitsa"; "newspaper Kathimerini", "broadcaster PBS";
+    // "the Aphrodite field".
+    let two_before = a.checked_sub(2).map(|i| words.word(i)).unwrap_or("");
+    if before == "of" && PLACE_NOUNS.contains(&two_before) {
+        return Some(EntityType::Place);
+    }
+    if ORG_NOUNS.contains(&before) {
+        return Some(EntityType::Org);
+    }
+    let after = words.tokens.get(b).map(|t| t.text(words.text)).unwrap_or("");
+    if matches!(after, "field" | "fields" | "region" | "province" | "island" | "port" | "coast" | "valley" | "river") && words.joined(b - 1) {
         return Some(EntityType::Place);
     }
     Some(EntityType::Person)
