@@ -69,7 +69,8 @@ REGIONS = """Africa Asia Europe Oceania Antarctica Americas|North America|South 
 Central America|Middle East|Near East|Far East|Persian Gulf|Gulf|Mediterranean|Caribbean|Balkans|Caucasus|
 Scandinavia|Central Asia|Southeast Asia|South Asia|East Asia|West Africa|East Africa|North Africa|
 Sub-Saharan Africa|Levant|Sahel|Arctic|Kurdistan|Gaza|Gaza Strip|West Bank|Crimea|Donbas|Kashmir|Tibet|
-Xinjiang|Northern Ireland|Scotland|England|Wales|Siberia|Sinai|Euphrates|Tigris|Nile|Amazon River"""
+Xinjiang|Northern Ireland|Scotland|England|Wales|Siberia|Sinai|Euphrates|Tigris|Nile|Amazon River|
+Atlantic|Pacific|Atlantic Ocean|Pacific Ocean|Indian Ocean|Arctic Ocean|Southern Ocean|Black Sea|Red Sea|Caspian Sea"""
 with open(os.path.join(out, "places.tsv"), "a") as f:
     for name in REGIONS.replace("\n", "").replace(" ", "|", 6).split("|"):
         if name.strip() and name.strip() not in kinds:

@@ -33,7 +33,7 @@ fn joins_only_organisations(word: &str) -> bool {
     matches!(word, "and" | "on" | "for" | "&")
 }
 
-const ORG_CUES: [&str; 68] = [
+const ORG_CUES: [&str; 72] = [
     "Council",
     "Committee",
     "Commission",
@@ -97,6 +97,10 @@ const ORG_CUES: [&str; 68] = [
     "Cabinet",
     "Navy",
     "Center",
+    "Mail",
+    "Gazette",
+    "Telegraph",
+    "Chronicle",
     "Centers",
     "Institution",
     "Forum",
@@ -106,19 +110,46 @@ const ORG_CUES: [&str; 68] = [
 
 /// Nouns that name the kind of place before "of" ("the island of Crete").
 const PLACE_NOUNS: [&str; 12] = [
-    "island", "city", "port", "town", "village", "region", "province", "state", "district", "coast", "capital", "county",
+    "island", "city", "port", "town", "village", "region", "province", "state", "district",
+    "coast", "capital", "county",
 ];
 
 /// Nouns that name the kind of organisation before its name ("newspaper Kathimerini").
 const ORG_NOUNS: [&str; 16] = [
-    "newspaper", "daily", "company", "firm", "broadcaster", "channel", "magazine", "outlet", "agency", "party",
-    "group", "website", "network", "station", "organisation", "organization",
+    "newspaper",
+    "daily",
+    "company",
+    "firm",
+    "broadcaster",
+    "channel",
+    "magazine",
+    "outlet",
+    "agency",
+    "party",
+    "group",
+    "website",
+    "network",
+    "station",
+    "organisation",
+    "organization",
 ];
 
 /// Last words of names that are neither people, organisations nor places.
 const OTHER_CUES: [&str; 14] = [
-    "Directive", "Act", "Bill", "Treaty", "Accord", "Regulation", "Amendment", "Award", "Awards",
-    "Prize", "Medal", "Hall", "Interconnector", "Pipeline",
+    "Directive",
+    "Act",
+    "Bill",
+    "Treaty",
+    "Accord",
+    "Regulation",
+    "Amendment",
+    "Award",
+    "Awards",
+    "Prize",
+    "Medal",
+    "Hall",
+    "Interconnector",
+    "Pipeline",
 ];
 
 const PLACE_CUES: [&str; 24] = [
@@ -212,6 +243,15 @@ impl<'a> Words<'a> {
 
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The word opens a sentence, or a quotation inside one (`defended his decision, "As I`).
+    fn starts_clause(&self, i: usize) -> bool {
+        let token = self.tokens[i];
+        token.sentence_start
+            || self.text[..token.start]
+                .trim_end_matches(' ')
+                .ends_with(['"', '“', '‘', '(', '«'])
     }
 
     /// Capitalised, or an Arabic-article name such as "al-Kadhimi".
@@ -394,7 +434,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         // A sentence-initial ordinary word ("The", "During", "Today") is not a name, unless the
         // article also writes it capitalised mid-sentence ("Trump ... Trump").
         if pos == a
-            && words.tokens[pos].sentence_start
+            && words.starts_clause(pos)
             && g.is_common_word(strip_possessive_word(w))
             && g.type_of(strip_possessive_word(w)).is_none()
             && match_known(words, g, pos, b).is_none()
@@ -455,6 +495,26 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 } else {
                     (pos, kind)
                 };
+            // "Cyprus Mail", "US Army", "NBC News": a known place or organisation followed by an
+            // organisation cue is that organisation.
+            if matches!(kind, EntityType::Place | EntityType::Org)
+                && pos + len < b
+                && ORG_CUES.contains(&words.word(pos + len))
+            {
+                push(
+                    out,
+                    text,
+                    words,
+                    pos,
+                    pos + len + 1,
+                    EntityType::Org,
+                    None,
+                    None,
+                );
+                title = None;
+                pos += len + 1;
+                continue;
+            }
             // "Euphrates River": a known place with a place cue after it.
             let len = if kind == EntityType::Place
                 && pos + len < b
@@ -704,6 +764,10 @@ fn classify_unknown(
     }) {
         return Some(EntityType::Person);
     }
+    let shouting = (a..b).all(|i| words.word(i).chars().all(|c| !c.is_lowercase()));
+    if n >= 2 && shouting && (a..b).any(|i| g.is_common_word(words.word(i))) {
+        return None; // "THE USA IS GREAT"
+    }
     if (2..=4).contains(&n) {
         // Ordinary words in a capitalised run make it an institution or a work ("Scripps
         // Oceanography", "Civic Platform"); unknown words throughout make it a person's name.
@@ -731,7 +795,12 @@ fn classify_unknown(
     }
     if let Some((head, tail)) = first.split_once('-') {
         // "Luxembourg-based", "Post-war": a modifier; "Iran-Iraq": a pair of known names.
-        if tail.starts_with(char::is_lowercase)
+        let prefix = matches!(
+            head,
+            "Ex" | "Anti" | "Pro" | "Non" | "Post" | "Pre" | "Co" | "Neo" | "Mid"
+        );
+        if prefix
+            || tail.starts_with(char::is_lowercase)
             || g.is_common_word(head)
             || g.type_of(head).is_some()
         {
@@ -772,8 +841,24 @@ fn classify_unknown(
     if ORG_NOUNS.contains(&before) {
         return Some(EntityType::Org);
     }
-    let after = words.tokens.get(b).map(|t| t.text(words.text)).unwrap_or("");
-    if matches!(after, "field" | "fields" | "region" | "province" | "island" | "port" | "coast" | "valley" | "river") && words.joined(b - 1) {
+    let after = words
+        .tokens
+        .get(b)
+        .map(|t| t.text(words.text))
+        .unwrap_or("");
+    if matches!(
+        after,
+        "field"
+            | "fields"
+            | "region"
+            | "province"
+            | "island"
+            | "port"
+            | "coast"
+            | "valley"
+            | "river"
+    ) && words.joined(b - 1)
+    {
         return Some(EntityType::Place);
     }
     Some(EntityType::Person)
@@ -802,7 +887,10 @@ fn cue_ended_name(
         let w = words.word(k);
         if ORG_CUES.contains(&w) {
             // "German Institute for Economic Research": the name goes on after a connector.
-            if k + 2 < b && CONNECTORS.contains(&words.word(k + 1)) && match_title(words, g, k + 2, b).is_none() {
+            if k + 2 < b
+                && CONNECTORS.contains(&words.word(k + 1))
+                && match_title(words, g, k + 2, b).is_none()
+            {
                 return Some((b, EntityType::Org));
             }
             return Some((k + 1, EntityType::Org));
