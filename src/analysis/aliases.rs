@@ -4,7 +4,7 @@
 //! Units (PMU)"), and the curated groups of assets/aliases.txt (ISIS = Daesh). It then gives
 //! every mention an entity id, and every entity a display name and one type.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::entities::Mention;
 use super::gazetteer::gazetteer;
@@ -141,7 +141,7 @@ fn surface(text: &str, m: &Mention) -> String {
 pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     let g = gazetteer();
     // Nodes are distinct (type, lowercase surface) pairs, shared by all articles.
-    let mut node_of: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut node_of: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut node_surfaces: Vec<HashMap<String, usize>> = Vec::new();
     let mut node_kind: Vec<EntityType> = Vec::new();
     let mut mention_node: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
@@ -151,7 +151,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             let surface = surface(text, m);
             let key = (m.kind, surface.to_lowercase());
             let id = *node_of.entry(key).or_insert_with(|| {
-                node_surfaces.push(HashMap::new());
+                node_surfaces.push(HashMap::default());
                 node_kind.push(m.kind);
                 node_surfaces.len() - 1
             });
@@ -176,7 +176,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     // Within an article: a surname after a full name, an acronym after its expansion.
     for (a, (text, mentions)) in articles.iter().enumerate() {
         let nodes = &mention_node[a];
-        let mut full_by_last: HashMap<String, usize> = HashMap::new();
+        let mut full_by_last: HashMap<String, usize> = HashMap::default();
         for (k, m) in mentions.iter().enumerate() {
             let s = &surfaces[nodes[k]];
             if m.kind == EntityType::Person && s.contains(' ') {
@@ -210,7 +210,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             }
         }
         // An acronym made of the initials of an organisation named in the same article.
-        let mut initials: HashMap<String, usize> = HashMap::new();
+        let mut initials: HashMap<String, usize> = HashMap::default();
         for (k, m) in mentions.iter().enumerate() {
             let s = &surfaces[nodes[k]];
             if m.kind == EntityType::Org && s.split(' ').count() >= 2 {
@@ -233,7 +233,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
 
     // Across the corpus: curated alias groups, demonym forms, transliteration variants.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut join = |uf: &mut UnionFind, key: String, node: usize| match by_key.get(&key) {
         Some(&other) => uf.union(other, node),
         None => {
@@ -262,7 +262,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
     // A lone surname joins the one full name that ends with it anywhere in the corpus; when
     // several people share it (two Johnsons), it stays apart rather than guess.
-    let mut full_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut full_by_last: HashMap<String, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if node_kind[i] == EntityType::Person && surfaces[i].contains(' ') {
             if let Some(last) = surfaces[i].split(' ').next_back() {
@@ -292,7 +292,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
 
     // Build entities: one per root, typed by the most trusted evidence.
-    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut surface_counts: Vec<HashMap<String, usize>> = Vec::new();
     let mut kind_votes: Vec<HashMap<EntityType, usize>> = Vec::new();
@@ -300,7 +300,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     let mut mention_entity = Vec::with_capacity(articles.len());
     for (a, (_, mentions)) in articles.iter().enumerate() {
         let mut ids = Vec::with_capacity(mentions.len());
-        let mut seen_here = std::collections::HashSet::new();
+        let mut seen_here = rustc_hash::FxHashSet::default();
         for (k, m) in mentions.iter().enumerate() {
             let node = mention_node[a][k];
             let root = uf.find(node);
@@ -313,8 +313,8 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
                     mentions: 0,
                     articles: 0,
                 });
-                surface_counts.push(HashMap::new());
-                kind_votes.push(HashMap::new());
+                surface_counts.push(HashMap::default());
+                kind_votes.push(HashMap::default());
                 article_sets.push(0);
                 entities.len() - 1
             });
@@ -331,7 +331,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         }
         mention_entity.push(ids);
     }
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::default();
     for (e, entity) in entities.iter_mut().enumerate() {
         entity.kind = kind_votes[e]
             .iter()

@@ -3,7 +3,7 @@
 //! by cues (a title before a name, "Council" ending an organisation, a first name, a speech
 //! verb after a surname). It never decides which mentions are the same entity (aliases.rs).
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{gazetteer, Gazetteer};
 use super::tokens::Token;
@@ -224,7 +224,7 @@ struct Words<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// Words written capitalised somewhere other than a sentence start: evidence of a name.
-    mid_caps: std::collections::HashMap<&'a str, usize>,
+    mid_caps: FxHashMap<&'a str, usize>,
     /// Words written in lower case somewhere in the article ("as", "today").
     lower_seen: HashSet<String>,
 }
@@ -296,7 +296,7 @@ fn without_possessive(text: &str, start: usize, end: usize) -> usize {
 /// Finds the entity mentions of one article.
 pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let g = gazetteer();
-    let mut mid_caps = std::collections::HashMap::new();
+    let mut mid_caps = FxHashMap::default();
     for t in tokens.iter().filter(|t| !t.sentence_start) {
         let w = t.text(text);
         if w.starts_with(char::is_uppercase) {
@@ -607,7 +607,8 @@ fn match_known(
     pos: usize,
     b: usize,
 ) -> Option<(usize, EntityType)> {
-    for len in (1..=g.max_name_words().min(b - pos)).rev() {
+    let longest = g.name_words_from(strip_possessive_word(words.word(pos)));
+    for len in (1..=longest.min(b - pos)).rev() {
         let end = words.tokens[pos + len - 1];
         let raw = &words.text[words.tokens[pos].start..end.end];
         let candidate = if len == 1 {

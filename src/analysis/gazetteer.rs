@@ -41,6 +41,9 @@ pub struct Gazetteer {
     alias_groups: Vec<Vec<String>>,
     /// Longest gazetteer name, in words.
     max_name_words: usize,
+    /// For each lowercased first word of a known name, the most words a name starting with it
+    /// has: a name lookup at a word that starts none is skipped at once.
+    first_words: HashMap<String, usize>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -167,7 +170,20 @@ impl Gazetteer {
             .map(|n| n.split([' ', '-']).count())
             .max()
             .unwrap_or(1);
+        let mut first_words: HashMap<String, usize> = HashMap::default();
+        for name in places
+            .keys()
+            .chain(organisations.keys())
+            .chain(alias_groups.iter().flatten())
+            .chain(demonyms.keys())
+        {
+            let words = name.split(' ').count();
+            let first = name.split(' ').next().unwrap_or_default().to_lowercase();
+            let entry = first_words.entry(first).or_insert(0);
+            *entry = (*entry).max(words);
+        }
         Self {
+            first_words,
             places,
             demonyms,
             organisations,
@@ -242,6 +258,18 @@ impl Gazetteer {
 
     pub fn max_title_words(&self) -> usize {
         self.max_title_words
+    }
+
+    /// The most words a known name starting with `first` has (0: no known name starts so).
+    pub fn name_words_from(&self, first: &str) -> usize {
+        if first.chars().any(char::is_uppercase) {
+            self.first_words
+                .get(&first.to_lowercase())
+                .copied()
+                .unwrap_or(0)
+        } else {
+            self.first_words.get(first).copied().unwrap_or(0)
+        }
     }
 
     pub fn max_name_words(&self) -> usize {

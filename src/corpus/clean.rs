@@ -29,6 +29,9 @@ pub struct Cleaned {
 
 struct Line {
     text: String,
+    /// `text` lowercased with runs of space folded, computed once: the repeat and header
+    /// checks compare lines by it.
+    key: String,
     removed: Option<&'static str>,
 }
 
@@ -110,10 +113,21 @@ fn dateline_only() -> &'static Regex {
 
 /// Normalises a line for comparisons: no-break spaces are spaces, runs of space are one.
 fn normalized(line: &str) -> String {
-    line.replace('\u{a0}', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // One pass, one allocation: this runs on every line of every article.
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn word_count(line: &str) -> usize {
@@ -121,8 +135,7 @@ fn word_count(line: &str) -> usize {
 }
 
 /// A breadcrumb: two or more separators between short capitalised segments ("News / Politics / Iraq").
-fn is_breadcrumb(line: &str) -> bool {
-    let norm = normalized(line);
+fn is_breadcrumb(norm: &str) -> bool {
     for sep in [" / ", " › ", " » ", " > ", " | "] {
         let parts: Vec<&str> = norm.split(sep).collect();
         if parts.len() >= 3
@@ -175,9 +188,11 @@ pub fn clean(raw: &str) -> Cleaned {
         if text.is_empty() {
             continue;
         }
-        let reason = classify_line(&text);
+        let norm = normalized(&text);
+        let reason = classify_line(&norm);
         lines.push(Line {
             text,
+            key: norm.to_lowercase(),
             removed: reason,
         });
     }
@@ -207,19 +222,19 @@ pub fn clean(raw: &str) -> Cleaned {
     cleaned
 }
 
-fn classify_line(text: &str) -> Option<&'static str> {
-    let norm = normalized(text);
-    if html_fragment().is_match(&norm) {
+/// Classifies a line already normalised (see [`normalized`]).
+fn classify_line(norm: &str) -> Option<&'static str> {
+    if html_fragment().is_match(norm) {
         Some("html")
-    } else if is_breadcrumb(&norm) {
+    } else if is_breadcrumb(norm) {
         Some("breadcrumb")
-    } else if notice().is_match(&norm) && word_count(&norm) <= 20 {
+    } else if notice().is_match(norm) && word_count(norm) <= 20 {
         Some("notice")
-    } else if link_line().is_match(&norm) {
+    } else if link_line().is_match(norm) {
         Some("link")
-    } else if word_count(&norm) <= 16 && prompt().is_match(&norm) {
+    } else if word_count(norm) <= 16 && prompt().is_match(norm) {
         Some("prompt")
-    } else if dateline_only().is_match(&norm) {
+    } else if dateline_only().is_match(norm) {
         Some("dateline")
     } else {
         None
@@ -231,7 +246,7 @@ fn classify_line(text: &str) -> Option<&'static str> {
 fn mark_repeats(lines: &mut [Line]) {
     let mut seen = HashSet::new();
     for line in lines.iter_mut() {
-        let key = normalized(&line.text).to_lowercase();
+        let key = line.key.clone();
         if !seen.insert(key) && line.removed.is_none() && word_count(&line.text) >= 3 {
             line.removed = Some("repeated");
         }
@@ -244,11 +259,11 @@ fn mark_header_links(lines: &mut [Line]) {
     let Some(first) = lines.iter().position(|l| l.removed.is_none()) else {
         return;
     };
-    let headline = normalized(&lines[first].text).to_lowercase();
+    let headline = lines[first].key.clone();
     let limit = lines.len().min(first + 12);
-    let Some(second) = (first + 1..limit).find(|&i| {
-        normalized(&lines[i].text).to_lowercase() == headline && lines[i].removed.is_some()
-    }) else {
+    let Some(second) =
+        (first + 1..limit).find(|&i| lines[i].key == headline && lines[i].removed.is_some())
+    else {
         return;
     };
     for line in &mut lines[first + 1..second] {
