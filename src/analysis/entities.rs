@@ -778,6 +778,11 @@ fn classify_unknown(
         if common == n && g.can_end_title(last) {
             return None; // "Minority Leader", "Chief Executive": a role, not a name
         }
+        // "Game of Thrones", "Rise of the Guardians": words joined by "of"/"the" with no
+        // organisation cue are the title of a work.
+        if (a..b).any(|i| matches!(words.word(i), "of" | "the" | "and")) {
+            return Some(EntityType::Other);
+        }
         return Some(if common == n || common > 0 && g.is_common_word(last) {
             EntityType::Org
         } else {
