@@ -195,3 +195,47 @@ fn a_closed_pipe_ends_quietly() {
     assert!(out.status.success());
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_dash_reads_the_article_from_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["quotes", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Piped headline\n\nThe minister said: \"We will open the border.\"\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let row: serde_json::Value =
+        serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(row["article"], "stdin");
+    assert_eq!(row["text"], "We will open the border.");
+}
+
+#[test]
+fn completions_man_page_and_version() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = quire(&["completions", shell]);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains("quire"), "{shell}");
+        assert!(
+            stdout(&out).contains("analyze"),
+            "{shell}: subcommands are completed"
+        );
+    }
+    let man = stdout(&quire(&["man"]));
+    assert!(
+        man.contains(".TH quire 1") && man.contains("analyze"),
+        "{man}"
+    );
+    let version = stdout(&quire(&["--version"]));
+    assert!(version.starts_with("quire 0."), "{version}");
+    let help = stdout(&quire(&["export", "--help"]));
+    assert!(help.contains("Examples:"), "{help}");
+}

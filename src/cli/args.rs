@@ -46,6 +46,17 @@ pub enum Command {
     Entities(CorpusArgs),
     /// List the review sessions: name, corpus, last used, progress.
     Sessions,
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  quire completions bash > ~/.local/share/bash-completion/completions/quire\n  quire completions zsh > ~/.zfunc/_quire\n  quire completions fish > ~/.config/fish/completions/quire.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from this command line.
+    #[command(after_help = "Example:\n  quire man > quire.1 && man ./quire.1")]
+    Man,
     /// Export a review session: Markdown report, CSV or JSON rows.
     #[command(
         after_help = "Examples:\n  quire export                       the bundled seeds' session, as Markdown\n  quire export ~/articles --format csv -o review.csv\n  quire export --session brief --only flagged"

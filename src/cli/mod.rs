@@ -55,6 +55,16 @@ pub fn run() -> Result<ExitCode> {
             output::entities(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
+        Some(Command::Completions { shell }) => {
+            let mut command = <Args as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "quire", &mut out);
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => {
+            let command = <Args as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut out)?;
+            ExitCode::SUCCESS
+        }
         Some(Command::Sessions) => {
             sessions::list(&mut out)?;
             ExitCode::SUCCESS

@@ -104,7 +104,15 @@ impl Default for LoadOptions {
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
+    let mut from_stdin = None;
     for path in paths {
+        if path.as_os_str() == "-" {
+            // `-` is standard input, read once (bounded like any file).
+            if from_stdin.is_none() {
+                from_stdin = Some(read_stdin(options));
+            }
+            continue;
+        }
         collect_files(path, options, &mut files, &mut warnings);
     }
     let results: Vec<Result<Document, LoadWarning>> = {
@@ -114,7 +122,12 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
             .map(|path| read_document(path, options))
             .collect()
     };
-    let mut documents = Vec::with_capacity(results.len());
+    let mut documents = Vec::with_capacity(results.len() + 1);
+    match from_stdin {
+        Some(Ok(document)) => documents.push(document),
+        Some(Err(warning)) => warnings.push(warning),
+        None => {}
+    }
     for result in results {
         match result {
             Ok(document) => documents.push(document),
@@ -271,6 +284,31 @@ pub fn read_document(path: &Path, options: &LoadOptions) -> Result<Document, Loa
         id,
         path: path.to_path_buf(),
         raw: neutralize(&text),
+    })
+}
+
+/// Standard input as one article (id `stdin`).
+fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
+    let path = Path::new("-");
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(options.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| warn(path, format!("cannot read standard input: {err}")))?;
+    if bytes.len() as u64 > options.max_file_bytes {
+        return Err(warn(path, "standard input is over the size limit; skipped"));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(warn(path, "standard input is empty"));
+    }
+    if looks_binary(&bytes) {
+        return Err(warn(path, "standard input is binary, not text; skipped"));
+    }
+    Ok(Document {
+        id: "stdin".into(),
+        path: PathBuf::from("-"),
+        raw: neutralize(&String::from_utf8_lossy(&bytes)),
     })
 }
 
