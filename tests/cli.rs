@@ -150,7 +150,7 @@ fn nothing_loadable_exits_non_zero_with_a_message() {
     let out = quire(&["list", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("no .txt articles"),
+        stderr(&out).contains("no article files"),
         "{}",
         stderr(&out)
     );

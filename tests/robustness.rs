@@ -67,6 +67,7 @@ fn check(text: String) {
         id: "x".into(),
         path: PathBuf::from("x.txt"),
         raw: text,
+        record: Default::default(),
     }]);
     for article in &corpus.articles {
         let text = &article.text;

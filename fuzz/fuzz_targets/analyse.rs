@@ -10,6 +10,7 @@ fuzz_target!(|data: &[u8]| {
         id: "fuzz".into(),
         path: "fuzz.txt".into(),
         raw,
+        record: Default::default(),
     }]);
     for article in &corpus.articles {
         let mut last = 0;

@@ -134,7 +134,18 @@ struct Partial {
 fn analyse_alone(document: Document) -> Partial {
     let g = gazetteer::gazetteer();
     let cleaned = clean(&document.raw);
-    let meta = meta::extract(&cleaned, &document.raw, &document.path, &|s| g.is_place(s));
+    let mut meta = meta::extract(&cleaned, &document.raw, &document.path, &|s| g.is_place(s));
+    // What the file says about the article wins over what the text suggests.
+    let record = &document.record;
+    if let Some(title) = &record.title {
+        meta.title = Some(title.clone());
+    }
+    if let Some(date) = record.date.as_deref().and_then(meta::find_date) {
+        meta.date = Some(date);
+    }
+    if let Some(source) = &record.source {
+        meta.source = Some(source.clone());
+    }
     let tokens = tokens::tokenize(&cleaned.text);
     let sentences = tokens::sentences(&cleaned.text, &tokens);
     let mentions = entities::find_mentions(&cleaned.text, &tokens);

@@ -379,7 +379,23 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
                     | "labeled"
                     | "branded"
             )
-    })
+    }) || said_after(text, open + content.len())
+}
+
+/// `"We are ready," the envoy said.`: a speech verb in the few words after the quote.
+fn said_after(text: &str, from: usize) -> bool {
+    let mut from = from.min(text.len());
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let after = &text[from..];
+    let line_end = after.find(['\n', '.', '!', '?']).unwrap_or(after.len());
+    let g = gazetteer();
+    after[..line_end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| g.speech_verb(w).is_some())
 }
 
 #[cfg(test)]

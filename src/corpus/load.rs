@@ -23,6 +23,9 @@ pub struct Document {
     pub path: PathBuf,
     /// The text with control characters and escape sequences already neutralised.
     pub raw: String,
+    /// Metadata the file stated about the article (JSON, CSV, front matter); it wins over
+    /// what the analysis guesses from the text.
+    pub record: super::formats::RecordMeta,
 }
 
 /// Something the user should know about one input; loading went on without it.
@@ -77,6 +80,7 @@ pub fn seeds() -> Loaded {
             id: name.trim_end_matches(".txt").to_string(),
             path: Path::new("seeds").join(name),
             raw: neutralize(text),
+            record: Default::default(),
         })
         .collect();
     Loaded {
@@ -84,6 +88,9 @@ pub fn seeds() -> Loaded {
         warnings: Vec::new(),
     }
 }
+
+/// A file's articles, or why it gave none.
+type FileResult = Result<Vec<Document>, LoadWarning>;
 
 /// Options for [`load_paths`].
 #[derive(Debug, Clone)]
@@ -115,11 +122,14 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
         }
         collect_files(path, options, &mut files, &mut warnings);
     }
-    let results: Vec<Result<Document, LoadWarning>> = {
+    let results: Vec<(FileResult, Vec<LoadWarning>)> = {
         use rayon::prelude::*;
         files
             .par_iter()
-            .map(|path| read_document(path, options))
+            .map(|path| {
+                let mut problems = Vec::new();
+                (read_documents(path, options, &mut problems), problems)
+            })
             .collect()
     };
     let mut documents = Vec::with_capacity(results.len() + 1);
@@ -128,9 +138,10 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
         Some(Err(warning)) => warnings.push(warning),
         None => {}
     }
-    for result in results {
+    for (result, mut problems) in results {
+        warnings.append(&mut problems);
         match result {
-            Ok(document) => documents.push(document),
+            Ok(mut docs) => documents.append(&mut docs),
             Err(warning) => warnings.push(warning),
         }
     }
@@ -175,7 +186,10 @@ fn collect_files(
         let mut visited = HashSet::new();
         walk_dir(path, 0, &mut visited, files, warnings);
         if files.len() == before {
-            warnings.push(warn(path, "no .txt articles in this folder"));
+            warnings.push(warn(
+                path,
+                "no article files (.txt, .md, .json, .jsonl, .csv, .tsv) in this folder",
+            ));
         }
     } else if metadata.is_file() {
         files.push(path.to_path_buf());
@@ -236,10 +250,15 @@ fn walk_dir(
     }
 }
 
+/// Extensions read inside folders (a file named on the command line is read whatever it is).
+const ARTICLE_EXTENSIONS: [&str; 8] = [
+    "txt", "md", "markdown", "json", "jsonl", "ndjson", "csv", "tsv",
+];
+
 fn is_article_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// Reads one file, refusing what is not an article: too big, empty, binary.
@@ -284,7 +303,59 @@ pub fn read_document(path: &Path, options: &LoadOptions) -> Result<Document, Loa
         id,
         path: path.to_path_buf(),
         raw: neutralize(&text),
+        record: Default::default(),
     })
+}
+
+/// Reads one file as one or more articles: a structured file (JSON, JSON Lines, CSV/TSV)
+/// gives one per record, ids `stem#N`; text with front matter gives its metadata. Problems
+/// with single records are pushed to `problems` as `file:line` warnings.
+pub fn read_documents(
+    path: &Path,
+    options: &LoadOptions,
+    problems: &mut Vec<LoadWarning>,
+) -> Result<Vec<Document>, LoadWarning> {
+    let document = read_document(path, options)?;
+    let head: String = document.raw.chars().take(4096).collect();
+    let format = super::formats::detect(path, &head);
+    let (records, bad) = super::formats::parse(format, &document.raw);
+    for (line, message) in bad {
+        problems.push(warn(
+            &PathBuf::from(format!("{}:{line}", path.display())),
+            message,
+        ));
+    }
+    if format == super::formats::Format::Text {
+        let record = records.into_iter().next();
+        return Ok(vec![Document {
+            raw: record
+                .as_ref()
+                .map_or(document.raw.clone(), |r| r.body.clone()),
+            record: record.map(|r| r.meta).unwrap_or_default(),
+            ..document
+        }]);
+    }
+    if records.is_empty() {
+        return Err(warn(path, "no article records in this file"));
+    }
+    Ok(records
+        .into_iter()
+        .map(|r| {
+            // A record's title becomes its headline line, so the text reads like an article.
+            let raw = match &r.meta.title {
+                Some(title) if !r.body.starts_with(title.as_str()) => {
+                    format!("{title}\n\n{}", r.body)
+                }
+                _ => r.body.clone(),
+            };
+            Document {
+                id: format!("{}#{}", document.id, r.at),
+                path: document.path.clone(),
+                raw: neutralize(&raw),
+                record: r.meta,
+            }
+        })
+        .collect())
 }
 
 /// Standard input as one article (id `stdin`).
@@ -309,6 +380,7 @@ fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
         id: "stdin".into(),
         path: PathBuf::from("-"),
         raw: neutralize(&String::from_utf8_lossy(&bytes)),
+        record: Default::default(),
     })
 }
 

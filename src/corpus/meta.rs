@@ -50,7 +50,7 @@ fn date_patterns() -> &'static [Regex; 3] {
     CELL.get_or_init(|| {
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         [
-            Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b").expect("valid"),
+            Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\b|T)").expect("valid"),
             Regex::new(&format!(r"\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("valid"),
             Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+(\d{{4}})\b")).expect("valid"),
         ]

@@ -2,6 +2,7 @@
 //! text hygiene. No analysis of quotes or entities happens here.
 
 pub mod clean;
+pub mod formats;
 pub mod load;
 pub mod meta;
 pub mod text;

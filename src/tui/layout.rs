@@ -264,6 +264,7 @@ mod tests {
         let corpus = analyse(vec![crate::corpus::Document {
             id: "w".into(),
             path: "w.txt".into(),
+            record: Default::default(),
             raw: "標題\n\n日本語の文章がここにあります。日本語の文章がここにあります。".into(),
         }]);
         let layout = lay_out(0, &corpus.articles[0], 10, false);

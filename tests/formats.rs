@@ -1,0 +1,85 @@
+//! The structured formats quire reads besides plain text: titles, dates, outlets, body text
+//! and quotes come out of each, and a bad record is a warning with file:line.
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+fn analyze(file: &str) -> (Vec<serde_json::Value>, String) {
+    let path = format!(
+        "{}/tests/fixtures/formats/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["analyze", "--json", &path])
+        .output()
+        .unwrap();
+    let rows = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (rows, String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn news_please_json_with_null_text_reads_maintext_and_its_metadata() {
+    let (rows, _) = analyze("news-please.json");
+    assert_eq!(rows.len(), 1);
+    let a = &rows[0];
+    assert_eq!(a["title"], "Northern port to reopen within a month");
+    assert_eq!(a["date"], "2021-06-05");
+    assert_eq!(a["source"], "harbour-news.example");
+    assert!(a["text"]
+        .as_str()
+        .unwrap()
+        .contains("harbour minister spoke"));
+    let quote = &a["quotes"][0];
+    assert_eq!(
+        quote["text"],
+        "We will reopen the northern port within a month,"
+    );
+}
+
+#[test]
+fn json_lines_load_every_good_record_and_name_the_broken_line() {
+    let (rows, stderr) = analyze("scraped.jsonl");
+    assert_eq!(rows.len(), 2);
+    assert!(stderr.contains("scraped.jsonl:2"), "{stderr}");
+    assert_eq!(rows[0]["title"], "Council approves new library");
+    assert_eq!(rows[0]["date"], "2020-03-14");
+    assert_eq!(rows[0]["source"], "The Daily Example");
+    assert_eq!(rows[0]["quotes"][0]["speaker"], "Ana Lopez");
+    assert_eq!(rows[1]["source"], "Weather Now");
+}
+
+#[test]
+fn csv_with_a_header_row_and_a_ragged_row() {
+    let (rows, stderr) = analyze("kaggle.csv");
+    assert_eq!(rows.len(), 1, "{stderr}");
+    assert!(
+        stderr.contains("kaggle.csv:3"),
+        "the ragged row is named: {stderr}"
+    );
+    assert_eq!(rows[0]["title"], "Trade talks resume, officials say");
+    assert_eq!(rows[0]["source"], "Global Wire");
+    assert_eq!(rows[0]["date"], "2019-10-07");
+    assert_eq!(
+        rows[0]["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|q| q["kind"] == "direct")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn front_matter_gives_title_date_and_outlet() {
+    let (rows, _) = analyze("clipped.md");
+    assert_eq!(rows[0]["title"], "Bridge closes for repairs");
+    assert_eq!(rows[0]["date"], "2022-01-09");
+    assert_eq!(rows[0]["source"], "Town Crier");
+    assert!(!rows[0]["text"].as_str().unwrap().contains("sitename"));
+    assert_eq!(rows[0]["quotes"][0]["text"], "It is not safe for lorries,");
+}
