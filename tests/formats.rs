@@ -83,3 +83,30 @@ fn front_matter_gives_title_date_and_outlet() {
     assert!(!rows[0]["text"].as_str().unwrap().contains("sitename"));
     assert_eq!(rows[0]["quotes"][0]["text"], "It is not safe for lorries,");
 }
+
+#[test]
+fn gzipped_json_lines_are_read_transparently() {
+    let (rows, stderr) = analyze("archive.jsonl.gz");
+    assert_eq!(rows.len(), 2, "{stderr}");
+    assert_eq!(rows[0]["title"], "Council approves new library");
+    assert!(stderr.contains("archive.jsonl.gz:2"), "{stderr}");
+}
+
+#[test]
+fn windows_1252_smart_quotes_come_out_right() {
+    let (rows, stderr) = analyze("windows-1252.txt");
+    assert!(stderr.contains("decoded as windows-1252"), "{stderr}");
+    let text = rows[0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("“We balanced the books without cuts.”") && text.contains("– loudly"),
+        "{text}"
+    );
+    assert_eq!(
+        rows[0]["quotes"][0]["text"],
+        "We balanced the books without cuts."
+    );
+    assert_eq!(
+        rows[0]["quotes"][0]["speaker"], "mayor",
+        "a speaker the text only describes"
+    );
+}

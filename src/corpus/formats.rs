@@ -40,6 +40,7 @@ pub fn detect(path: &std::path::Path, head: &str) -> Format {
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
     if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
         Format::JsonLines
     } else if name.ends_with(".json") {

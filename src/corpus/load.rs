@@ -145,15 +145,6 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
             Err(warning) => warnings.push(warning),
         }
     }
-    // Non-fatal repairs (lossy decoding) are reported alongside the document.
-    for document in &documents {
-        if document.raw.contains('\u{fffd}') && !document.raw.is_empty() {
-            warnings.push(LoadWarning {
-                path: document.path.clone(),
-                message: "not valid UTF-8; decoded with replacement characters".into(),
-            });
-        }
-    }
     Loaded {
         documents,
         warnings,
@@ -251,8 +242,8 @@ fn walk_dir(
 }
 
 /// Extensions read inside folders (a file named on the command line is read whatever it is).
-const ARTICLE_EXTENSIONS: [&str; 8] = [
-    "txt", "md", "markdown", "json", "jsonl", "ndjson", "csv", "tsv",
+const ARTICLE_EXTENSIONS: [&str; 9] = [
+    "txt", "md", "markdown", "json", "jsonl", "ndjson", "csv", "tsv", "gz",
 ];
 
 fn is_article_file(path: &Path) -> bool {
@@ -281,23 +272,37 @@ pub fn read_document(path: &Path, options: &LoadOptions) -> Result<Document, Loa
         ));
     }
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // `take` bounds the read even if the file grows while we read it.
-    file.take(options.max_file_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|err| warn(path, format!("cannot read: {err}")))?;
+    let gzipped = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    // `take` bounds the read even if the file grows while we read it, or inflates without end.
+    let read = if gzipped {
+        flate2::read::GzDecoder::new(file)
+            .take(options.max_file_bytes + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        file.take(options.max_file_bytes + 1)
+            .read_to_end(&mut bytes)
+    };
+    read.map_err(|err| warn(path, format!("cannot read: {err}")))?;
+    if bytes.len() as u64 > options.max_file_bytes {
+        return Err(warn(path, "over the size limit once decompressed; skipped"));
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(warn(path, "empty file; skipped"));
     }
     if looks_binary(&bytes) {
         return Err(warn(path, "binary file (not text); skipped"));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
-    };
+    let text = decode(bytes);
     let id = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| {
+            s.to_string_lossy()
+                .trim_end_matches(".jsonl")
+                .trim_end_matches(".json")
+                .to_string()
+        })
         .unwrap_or_default();
     Ok(Document {
         id,
@@ -315,7 +320,11 @@ pub fn read_documents(
     options: &LoadOptions,
     problems: &mut Vec<LoadWarning>,
 ) -> Result<Vec<Document>, LoadWarning> {
-    let document = read_document(path, options)?;
+    let mut document = read_document(path, options)?;
+    if let Some(rest) = document.raw.strip_prefix(NOT_UTF8_MARK) {
+        document.raw = rest.to_string();
+        problems.push(warn(path, "not valid UTF-8; decoded as windows-1252"));
+    }
     let head: String = document.raw.chars().take(4096).collect();
     let format = super::formats::detect(path, &head);
     let (records, bad) = super::formats::parse(format, &document.raw);
@@ -357,6 +366,28 @@ pub fn read_documents(
         })
         .collect())
 }
+
+/// Text from bytes: UTF-8 (a BOM dropped); anything else is windows-1252, the usual encoding
+/// of older scraped pages (its smart quotes come out right), marked so the caller can say so.
+/// Unicode is normalised to NFC once here.
+fn decode(bytes: Vec<u8>) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
+        Err(err) => {
+            let (decoded, _) =
+                encoding_rs::WINDOWS_1252.decode_without_bom_handling(err.as_bytes());
+            format!("{NOT_UTF8_MARK}{decoded}")
+        }
+    };
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
+/// Prefixed by [`decode`] to text that was not UTF-8; stripped (and reported) by the loader.
+const NOT_UTF8_MARK: &str = "\u{fdd0}";
 
 /// Standard input as one article (id `stdin`).
 fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
