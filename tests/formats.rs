@@ -110,3 +110,71 @@ fn windows_1252_smart_quotes_come_out_right() {
         "a speaker the text only describes"
     );
 }
+
+#[test]
+fn rss_items_take_the_full_content_over_the_teaser() {
+    let (rows, stderr) = analyze("feed.rss");
+    assert_eq!(rows.len(), 2, "{stderr}");
+    let first = &rows[0];
+    assert_eq!(first["title"], "Ferry strike ends after two weeks");
+    assert_eq!(first["date"], "2021-05-04");
+    assert_eq!(first["source"], "Harbour Gazette");
+    let text = first["text"].as_str().unwrap();
+    assert!(
+        text.contains("The ferry strike ended on Monday.")
+            && !text.contains("teaser")
+            && !text.contains("track()"),
+        "{text}"
+    );
+    assert_eq!(first["quotes"][0]["text"], "We have a fair deal,");
+    assert_eq!(first["quotes"][0]["speaker"], "Mara Silva");
+    assert!(rows[1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("the worst is yet to come"));
+}
+
+#[test]
+fn atom_entries_read_html_content() {
+    let (rows, stderr) = analyze("feed.atom");
+    assert_eq!(rows.len(), 1, "{stderr}");
+    assert_eq!(rows[0]["title"], "Dam inspection finds no cracks");
+    assert_eq!(rows[0]["date"], "2022-08-01");
+    assert_eq!(rows[0]["source"], "Valley Times");
+    assert_eq!(rows[0]["quotes"][0]["speaker"], "Tom Reyes");
+}
+
+#[test]
+fn a_feed_piped_on_standard_input_is_recognised_by_its_first_bytes() {
+    use std::io::Write;
+    let feed = std::fs::read(format!(
+        "{}/tests/fixtures/formats/feed.rss",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["list", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&feed).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let titles: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Ferry strike ends after two weeks",
+            "Storm warning for the coast"
+        ]
+    );
+}

@@ -32,6 +32,8 @@ pub enum Format {
     JsonLines,
     Csv,
     Tsv,
+    /// RSS 2.0 or Atom: one article per item/entry.
+    Feed,
 }
 
 /// The format of a file, from its extension (`--format` may override it later).
@@ -56,12 +58,31 @@ pub fn detect(path: &std::path::Path, head: &str) -> Format {
         } else {
             Format::Json
         }
+    } else if name.ends_with(".rss") || name.ends_with(".atom") || name.ends_with(".xml") {
+        Format::Feed
     } else if name.ends_with(".csv") {
         Format::Csv
     } else if name.ends_with(".tsv") {
         Format::Tsv
     } else {
-        Format::Text
+        // No telling extension (standard input, `.txt` exports): the first bytes decide.
+        let start = head.trim_start();
+        if start.starts_with("<?xml") || start.starts_with("<rss") || start.starts_with("<feed") {
+            Format::Feed
+        } else if start.starts_with('[') && start[1..].trim_start().starts_with('{') {
+            Format::Json
+        } else if start.starts_with('{') {
+            let second = start.lines().nth(1).map(str::trim_start);
+            if second.is_some_and(|l| l.starts_with('{')) {
+                Format::JsonLines
+            } else if serde_json::from_str::<Value>(start).is_ok() {
+                Format::Json
+            } else {
+                Format::JsonLines
+            }
+        } else {
+            Format::Text
+        }
     }
 }
 
@@ -181,6 +202,7 @@ pub fn parse(format: Format, text: &str) -> (Vec<Record>, Vec<(usize, String)>) 
             },
             Err(e) => problems.push((e.line(), format!("not JSON: {e}"))),
         },
+        Format::Feed => feed(text, &mut records, &mut problems),
         Format::Csv | Format::Tsv => {
             let mut reader = csv::ReaderBuilder::new()
                 .delimiter(if format == Format::Tsv { b'\t' } else { b',' })
@@ -218,6 +240,209 @@ pub fn parse(format: Format, text: &str) -> (Vec<Record>, Vec<(usize, String)>) 
         }
     }
     (records, problems)
+}
+
+/// RSS 2.0 items and Atom entries: the full content (`content:encoded`, Atom `content`) over a
+/// teaser (`description`, `summary`), HTML turned into paragraphs; the channel's title is the
+/// outlet.
+fn feed(text: &str, records: &mut Vec<Record>, problems: &mut Vec<(usize, String)>) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut path: Vec<String> = Vec::new();
+    let mut channel_title: Option<String> = None;
+    let mut item: Option<std::collections::HashMap<String, String>> = None;
+    let mut count = 0;
+    loop {
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                problems.push((
+                    line_of(text, reader.buffer_position() as usize),
+                    format!("not a valid feed: {e}"),
+                ));
+                break;
+            }
+        };
+        match event {
+            Event::Start(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                if name == "item" || name == "entry" {
+                    item = Some(Default::default());
+                }
+                // Atom links carry the address in an attribute.
+                if name == "link" {
+                    if let (Some(fields), Some(href)) = (item.as_mut(), attr(&e, "href")) {
+                        fields.entry("link".into()).or_insert(href);
+                    }
+                }
+                path.push(name);
+            }
+            Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                if name == "link" {
+                    if let (Some(fields), Some(href)) = (item.as_mut(), attr(&e, "href")) {
+                        fields.entry("link".into()).or_insert(href);
+                    }
+                }
+            }
+            Event::Text(t) => {
+                let value = t.unescape().map(|v| v.into_owned()).unwrap_or_default();
+                store(&path, &value, &mut item, &mut channel_title);
+            }
+            Event::CData(t) => {
+                let value = String::from_utf8_lossy(&t.into_inner()).into_owned();
+                store(&path, &value, &mut item, &mut channel_title);
+            }
+            Event::End(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                path.pop();
+                if name == "item" || name == "entry" {
+                    count += 1;
+                    if let Some(fields) = item.take() {
+                        let get = |n: &str| fields.get(n).cloned();
+                        let body = first_text(
+                            &get,
+                            &["content:encoded", "content", "description", "summary"],
+                        )
+                        .map(|html| html_to_text(&html));
+                        match body.filter(|b| !b.trim().is_empty()) {
+                            Some(body) => records.push(Record {
+                                at: count,
+                                body,
+                                meta: RecordMeta {
+                                    title: get("title").map(|t| html_to_text(&t)),
+                                    date: first_text(
+                                        &get,
+                                        &["pubDate", "published", "updated", "dc:date"],
+                                    ),
+                                    source: channel_title.clone(),
+                                    url: get("link"),
+                                },
+                            }),
+                            None => problems.push((count, format!("item {count} has no text"))),
+                        }
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+}
+
+fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name.as_bytes())
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+fn store(
+    path: &[String],
+    value: &str,
+    item: &mut Option<std::collections::HashMap<String, String>>,
+    channel_title: &mut Option<String>,
+) {
+    let Some(leaf) = path.last() else { return };
+    match item {
+        Some(fields) => {
+            fields.entry(leaf.clone()).or_default().push_str(value);
+        }
+        None if leaf == "title" && channel_title.is_none() => {
+            *channel_title = Some(value.trim().to_string())
+        }
+        None => {}
+    }
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+/// HTML as plain paragraphs: block ends (`</p>`, `<br>`, headings, list items) become blank
+/// lines, other tags go, scripts and styles go with their content, entities are decoded.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find('>') else {
+            rest = &rest[i..];
+            break;
+        };
+        let tag = rest[i + 1..i + j].trim().to_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        rest = &rest[i + j + 1..];
+        if (name == "script" || name == "style") && !tag.starts_with('/') {
+            let close = format!("</{name}");
+            rest = rest.to_lowercase().find(&close).map_or("", |k| &rest[k..]);
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "blockquote" | "tr"
+        ) {
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(rest);
+    let decoded = decode_entities(&out);
+    decoded
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &after[..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" | "#39" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "mdash" => Some('—'),
+                "ndash" => Some('–'),
+                "hellip" => Some('…'),
+                _ => name
+                    .strip_prefix("#x")
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `---`-fenced `key: value` lines at the top of a Markdown or text file (web clippers,

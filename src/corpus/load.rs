@@ -133,8 +133,8 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
             .collect()
     };
     let mut documents = Vec::with_capacity(results.len() + 1);
-    match from_stdin {
-        Some(Ok(document)) => documents.push(document),
+    match from_stdin.map(|read| read.and_then(|document| split_records(document, &mut warnings))) {
+        Some(Ok(mut docs)) => documents.append(&mut docs),
         Some(Err(warning)) => warnings.push(warning),
         None => {}
     }
@@ -242,8 +242,8 @@ fn walk_dir(
 }
 
 /// Extensions read inside folders (a file named on the command line is read whatever it is).
-const ARTICLE_EXTENSIONS: [&str; 9] = [
-    "txt", "md", "markdown", "json", "jsonl", "ndjson", "csv", "tsv", "gz",
+const ARTICLE_EXTENSIONS: [&str; 12] = [
+    "txt", "md", "markdown", "json", "jsonl", "ndjson", "csv", "tsv", "gz", "rss", "atom", "xml",
 ];
 
 fn is_article_file(path: &Path) -> bool {
@@ -320,7 +320,16 @@ pub fn read_documents(
     options: &LoadOptions,
     problems: &mut Vec<LoadWarning>,
 ) -> Result<Vec<Document>, LoadWarning> {
-    let mut document = read_document(path, options)?;
+    split_records(read_document(path, options)?, problems)
+}
+
+/// One read file (or standard input) as its articles; see [`read_documents`].
+fn split_records(
+    mut document: Document,
+    problems: &mut Vec<LoadWarning>,
+) -> Result<Vec<Document>, LoadWarning> {
+    let path = document.path.clone();
+    let path = path.as_path();
     if let Some(rest) = document.raw.strip_prefix(NOT_UTF8_MARK) {
         document.raw = rest.to_string();
         problems.push(warn(path, "not valid UTF-8; decoded as windows-1252"));
@@ -410,7 +419,7 @@ fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
     Ok(Document {
         id: "stdin".into(),
         path: PathBuf::from("-"),
-        raw: neutralize(&String::from_utf8_lossy(&bytes)),
+        raw: neutralize(&decode(bytes)),
         record: Default::default(),
     })
 }
