@@ -178,3 +178,30 @@ fn a_feed_piped_on_standard_input_is_recognised_by_its_first_bytes() {
         ]
     );
 }
+
+#[test]
+fn an_html_page_gives_its_article_without_banner_navigation_or_footer() {
+    let (rows, stderr) = analyze("page.html");
+    assert_eq!(rows.len(), 1, "{stderr}");
+    let a = &rows[0];
+    assert_eq!(a["title"], "River levels fall as flood warnings lift");
+    assert_eq!(a["date"], "2023-04-02");
+    assert_eq!(a["source"], "River Post");
+    let text = a["text"].as_str().unwrap();
+    for debris in [
+        "cookies",
+        "Accept all",
+        "Home",
+        "Related",
+        "rights reserved",
+        "do not read",
+    ] {
+        assert!(!text.contains(debris), "{debris} left in: {text}");
+    }
+    assert!(
+        text.contains("Water levels on the river fell overnight"),
+        "{text}"
+    );
+    assert_eq!(a["quotes"][0]["text"], "The worst is behind us,");
+    assert_eq!(a["quotes"][0]["speaker"], "Hana Kova");
+}

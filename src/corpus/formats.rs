@@ -34,6 +34,8 @@ pub enum Format {
     Tsv,
     /// RSS 2.0 or Atom: one article per item/entry.
     Feed,
+    /// A web page saved as HTML.
+    Html,
 }
 
 /// The format of a file, from its extension (`--format` may override it later).
@@ -58,6 +60,8 @@ pub fn detect(path: &std::path::Path, head: &str) -> Format {
         } else {
             Format::Json
         }
+    } else if name.ends_with(".html") || name.ends_with(".htm") {
+        Format::Html
     } else if name.ends_with(".rss") || name.ends_with(".atom") || name.ends_with(".xml") {
         Format::Feed
     } else if name.ends_with(".csv") {
@@ -67,7 +71,13 @@ pub fn detect(path: &std::path::Path, head: &str) -> Format {
     } else {
         // No telling extension (standard input, `.txt` exports): the first bytes decide.
         let start = head.trim_start();
-        if start.starts_with("<?xml") || start.starts_with("<rss") || start.starts_with("<feed") {
+        let lower: String = start.chars().take(15).collect::<String>().to_lowercase();
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+            Format::Html
+        } else if start.starts_with("<?xml")
+            || start.starts_with("<rss")
+            || start.starts_with("<feed")
+        {
             Format::Feed
         } else if start.starts_with('[') && start[1..].trim_start().starts_with('{') {
             Format::Json
@@ -203,6 +213,10 @@ pub fn parse(format: Format, text: &str) -> (Vec<Record>, Vec<(usize, String)>) 
             Err(e) => problems.push((e.line(), format!("not JSON: {e}"))),
         },
         Format::Feed => feed(text, &mut records, &mut problems),
+        Format::Html => match html_page(text) {
+            Some(record) => records.push(record),
+            None => problems.push((1, "an HTML page with no article text".into())),
+        },
         Format::Csv | Format::Tsv => {
             let mut reader = csv::ReaderBuilder::new()
                 .delimiter(if format == Format::Tsv { b'\t' } else { b',' })
@@ -357,6 +371,88 @@ fn store(
 
 fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+/// A saved web page: the article's text (the `<article>`, else `<main>`, else `<body>`, without
+/// navigation, headers, footers, asides, forms, scripts and cookie banners), the title from
+/// `og:title`, `<title>` or `<h1>`, the date from `article:published_time`, JSON-LD
+/// `datePublished` or `<time datetime>`, the outlet from `og:site_name`.
+fn html_page(html: &str) -> Option<Record> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static PATTERNS: OnceLock<[Regex; 5]> = OnceLock::new();
+    static BLOCKS: OnceLock<Vec<(String, Regex)>> = OnceLock::new();
+    let [meta_tag, title_tag, h1, json_ld_date, time_tag] = PATTERNS.get_or_init(|| {
+        let r = |p: &str| Regex::new(p).expect("valid");
+        [
+            r(r#"(?is)<meta\s+[^>]*?(?:property|name)\s*=\s*["']([^"']+)["'][^>]*?content\s*=\s*["']([^"']*)["']"#),
+            r(r"(?is)<title[^>]*>(.*?)</title>"),
+            r(r"(?is)<h1[^>]*>(.*?)</h1>"),
+            r(r#""datePublished"\s*:\s*"([^"]+)""#),
+            r(r#"(?is)<time[^>]*datetime\s*=\s*["']([^"']+)["']"#),
+        ]
+    });
+    // The regex crate has no back-references: one pattern per element.
+    let blocks = BLOCKS.get_or_init(|| {
+        let mut blocks = Vec::new();
+        for tag in ["article", "main", "body"] {
+            blocks.push((format!("keep:{tag}"), Regex::new(&format!(r"(?is)<{tag}\b[^>]*>(.*)</{tag}\s*>")).expect("valid")));
+        }
+        for tag in ["nav", "header", "footer", "aside", "form", "script", "style", "noscript", "iframe", "svg"] {
+            blocks.push((format!("drop:{tag}"), Regex::new(&format!(r"(?is)<{tag}\b.*?</{tag}\s*>")).expect("valid")));
+        }
+        for tag in ["div", "section"] {
+            let pattern = format!(r#"(?is)<{tag}\b[^>]*(?:cookie|consent|gdpr|newsletter|subscribe)[^>]*>.*?</{tag}\s*>"#);
+            blocks.push((format!("drop:{tag}"), Regex::new(&pattern).expect("valid")));
+        }
+        blocks
+    });
+    let meta = |name: &str| {
+        meta_tag
+            .captures_iter(html)
+            .find(|c| c[1].eq_ignore_ascii_case(name))
+            .map(|c| decode_entities(&c[2]).trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let title = meta("og:title")
+        .or_else(|| title_tag.captures(html).map(|c| html_to_text(&c[1])))
+        .or_else(|| h1.captures(html).map(|c| html_to_text(&c[1])))
+        .filter(|t| !t.is_empty());
+    let date = meta("article:published_time")
+        .or_else(|| json_ld_date.captures(html).map(|c| c[1].to_string()))
+        .or_else(|| time_tag.captures(html).map(|c| c[1].to_string()));
+    let source = meta("og:site_name");
+    // The article's container: article, else main, else body; then the page's chrome goes.
+    let mut inner = html.to_string();
+    for (role, pattern) in blocks.iter().filter(|(role, _)| role.starts_with("keep:")) {
+        if let Some(c) = pattern.captures(html) {
+            inner = c[1].to_string();
+            let _ = role;
+            break;
+        }
+    }
+    for (_, pattern) in blocks.iter().filter(|(role, _)| role.starts_with("drop:")) {
+        inner = pattern.replace_all(&inner, "").into_owned();
+    }
+    let body = html_to_text(&inner);
+    // The headline printed again at the top of the article is not body text.
+    let body = match &title {
+        Some(t) => body
+            .strip_prefix(t.as_str())
+            .map(|b| b.trim_start().to_string())
+            .unwrap_or(body),
+        None => body,
+    };
+    (!body.trim().is_empty()).then(|| Record {
+        at: 1,
+        body,
+        meta: RecordMeta {
+            title,
+            date,
+            source,
+            url: meta("og:url"),
+        },
+    })
 }
 
 /// HTML as plain paragraphs: block ends (`</p>`, `<br>`, headings, list items) become blank

@@ -242,8 +242,9 @@ fn walk_dir(
 }
 
 /// Extensions read inside folders (a file named on the command line is read whatever it is).
-const ARTICLE_EXTENSIONS: [&str; 12] = [
+const ARTICLE_EXTENSIONS: [&str; 14] = [
     "txt", "md", "markdown", "json", "jsonl", "ndjson", "csv", "tsv", "gz", "rss", "atom", "xml",
+    "html", "htm",
 ];
 
 fn is_article_file(path: &Path) -> bool {
