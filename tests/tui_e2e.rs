@@ -282,3 +282,57 @@ fn stdout_not_a_terminal_prints_the_list_instead() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Vice president: Iran-Iraq relations") && !text.contains('\u{1b}'));
 }
+
+#[test]
+fn a_jsonl_file_and_a_piped_feed_open_in_the_reader() {
+    let fixtures = format!("{}/tests/fixtures/formats", env!("CARGO_MANIFEST_DIR"));
+    let state = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_quire");
+    let tmux = Tmux::start(110, 30);
+    tmux.wait_for("$");
+    tmux.type_text(&format!(
+        "XDG_STATE_HOME={} {bin} {fixtures}/scraped.jsonl; echo \"exit=$((0+$?))\"",
+        state.path().display()
+    ));
+    tmux.send(&["Enter"]);
+    tmux.wait_for_all(&["Articles 2/2", "Council approves new library"]);
+    tmux.type_text("q");
+    tmux.wait_for("exit=0");
+    // A feed on standard input; the keys still come from the terminal.
+    tmux.type_text(&format!(
+        "cat {fixtures}/feed.rss | XDG_STATE_HOME={} {bin}; echo \"piped=$((0+$?))\"",
+        state.path().display()
+    ));
+    tmux.send(&["Enter"]);
+    tmux.wait_for_all(&["Articles 2/2", "Ferry strike ends"]);
+    tmux.type_text("j");
+    tmux.wait_for_all(&["Storm warning for the coast", "2/2"]);
+    tmux.type_text("q");
+    tmux.wait_for("piped=0");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes_with_the_screen_redrawn() {
+    let state = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_quire");
+    let tmux = Tmux::start(100, 30);
+    tmux.wait_for("$");
+    // An interactive shell with job control, so that Ctrl-z stops the job.
+    tmux.type_text("set -m");
+    tmux.send(&["Enter"]);
+    tmux.type_text(&format!("XDG_STATE_HOME={} {bin}", state.path().display()));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Articles 5/5");
+    tmux.send(&["C-z"]);
+    let screen = tmux.wait_for("Stopped");
+    assert!(
+        !screen.contains("Articles 5/5"),
+        "the shell has the screen back:\n{screen}"
+    );
+    tmux.type_text("fg");
+    tmux.send(&["Enter"]);
+    tmux.wait_for_all(&["Articles 5/5", " LIST "]);
+    tmux.type_text("j");
+    tmux.wait_for(" 2/5 ");
+    tmux.type_text("q");
+}

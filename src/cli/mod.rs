@@ -93,6 +93,16 @@ pub fn run() -> Result<ExitCode> {
     Ok(code)
 }
 
+/// Standard input is a pipe or a file with something in it (not a terminal, not /dev/null).
+fn stdin_is_piped() -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    if io::stdin().is_terminal() {
+        return false;
+    }
+    std::fs::metadata("/dev/stdin")
+        .is_ok_and(|m| m.file_type().is_fifo() || m.is_file() && m.len() > 0)
+}
+
 /// The session to use: the one named, else the corpus's own.
 fn session_name(named: Option<&str>, paths: &[PathBuf]) -> Result<String> {
     match named {
@@ -155,6 +165,14 @@ fn open_reader(
 /// Loads and analyses the corpus the user named (the bundled seeds when none), printing
 /// warnings to stderr. `None` when nothing at all could be loaded.
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Option<Corpus>> {
+    // Articles piped in (`curl … | quire`) when no path is named; the reader then reads keys
+    // from the terminal itself.
+    let piped = [PathBuf::from("-")];
+    let paths = if paths.is_empty() && stdin_is_piped() {
+        &piped[..]
+    } else {
+        paths
+    };
     let loaded: Loaded = if paths.is_empty() {
         seeds()
     } else {

@@ -15,6 +15,8 @@ pub enum RankTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-z: give the shell back until `fg`.
+    Suspend,
     Up,
     Down,
     Top,

@@ -369,6 +369,12 @@ impl Default for Keymap {
             Context::Help,
         ];
         bind(&all, "<C-c>", A::Quit, "quit at once, from anywhere");
+        bind(
+            &all,
+            "<C-z>",
+            A::Suspend,
+            "suspend to the shell (fg resumes)",
+        );
         Self { bindings }
     }
 }

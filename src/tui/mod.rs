@@ -120,6 +120,8 @@ pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
         }
     });
 
+    // Set by the closure below, read by the loop: a Cell, since both hold it.
+    let suspend_requested = std::cell::Cell::new(false);
     let apply = |app: &mut App, action: Action| match update(app, action) {
         Some(Command::Rank {
             target,
@@ -130,6 +132,7 @@ pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
         }
         Some(Command::Save) => persistence.save(app),
         Some(Command::Export { path }) => persistence.export(app, &path),
+        Some(Command::Suspend) => suspend_requested.set(true),
         None if app.unsaved => persistence.save(app), // retry a failed save
         None => {}
     };
@@ -154,6 +157,10 @@ pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
         }
         if stop.load(std::sync::atomic::Ordering::Relaxed) {
             break;
+        }
+        if suspend_requested.replace(false) {
+            persistence.save(&mut app);
+            terminal::suspend(&mut guard.terminal)?;
         }
     }
     persistence.save(&mut app);

@@ -34,6 +34,23 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Ctrl-z: the terminal is given back, the process stops (SIGTSTP, as the shell expects), and
+/// when `fg` resumes it the screen, raw mode and mouse capture come back and a full redraw
+/// follows.
+pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Resumed.
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
+    terminal.clear()
+}
+
 /// Safe to run twice (hook and `Drop`); errors are ignored because nothing else can be done.
 pub fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture);

@@ -19,12 +19,15 @@ pub enum Command {
     Save,
     /// Write the review report to this file.
     Export { path: String },
+    /// Stop the process until the shell resumes it (Ctrl-z, then `fg`).
+    Suspend,
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Command> {
     app.message = None;
     match action {
         Action::Quit => app.should_quit = true,
+        Action::Suspend => return Some(Command::Suspend),
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
@@ -138,6 +141,7 @@ fn browse(app: &mut App, action: Action) -> Option<Command> {
         (
             _,
             Action::Quit
+            | Action::Suspend
             | Action::Resize { .. }
             | Action::Ranked { .. }
             | Action::Scroll { .. }
