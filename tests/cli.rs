@@ -239,3 +239,52 @@ fn completions_man_page_and_version() {
     let help = stdout(&quire(&["export", "--help"]));
     assert!(help.contains("Examples:"), "{help}");
 }
+
+#[test]
+fn a_bad_config_names_its_line_and_quire_starts_with_the_defaults() {
+    let config_home = tempfile::tempdir().unwrap();
+    fs::create_dir_all(config_home.path().join("quire")).unwrap();
+    fs::write(
+        config_home.path().join("quire/config.toml"),
+        "[colors]\nquote = \"no-such-colour\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .env("XDG_CONFIG_HOME", config_home.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("config.toml: line 2"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("Vice president"),
+        "the seeds still open"
+    );
+}
+
+#[test]
+fn the_configured_corpus_opens_when_no_path_is_given() {
+    let config_home = tempfile::tempdir().unwrap();
+    let articles = tempfile::tempdir().unwrap();
+    fs::write(
+        articles.path().join("mine.txt"),
+        "My own headline\n\nSome text.\n",
+    )
+    .unwrap();
+    fs::create_dir_all(config_home.path().join("quire")).unwrap();
+    let config = format!("corpus = \"{}\"\n", articles.path().display());
+    fs::write(config_home.path().join("quire/config.toml"), config).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .env("XDG_CONFIG_HOME", config_home.path())
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("My own headline"), "{}", stdout(&out));
+    let default = stdout(&quire(&["config", "--print-default"]));
+    assert!(
+        default.contains("[keys]") && default.contains("[colors]"),
+        "{default}"
+    );
+}

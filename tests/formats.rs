@@ -205,3 +205,41 @@ fn an_html_page_gives_its_article_without_banner_navigation_or_footer() {
     assert_eq!(a["quotes"][0]["text"], "The worst is behind us,");
     assert_eq!(a["quotes"][0]["speaker"], "Hana Kova");
 }
+
+#[test]
+fn format_and_field_overrides_read_what_guessing_cannot() {
+    let path = format!(
+        "{}/tests/fixtures/formats/custom-fields.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args([
+            "analyze",
+            "--json",
+            "--format",
+            "csv",
+            "--field",
+            "body=article_body",
+            "--field",
+            "source=paper",
+            &path,
+        ])
+        .output()
+        .unwrap();
+    let row: serde_json::Value = serde_json::from_str(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(row["title"], "Dam opens");
+    assert_eq!(row["source"], "Hill News");
+    assert_eq!(row["quotes"][0]["text"], "The dam is open today.");
+    let bad = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["list", "--format", "pdf", &path])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

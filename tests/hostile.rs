@@ -82,6 +82,7 @@ fn a_hostile_folder_loads_quickly_with_a_warning_per_bad_file() {
     let started = Instant::now();
     let options = LoadOptions {
         max_file_bytes: 2_000_000,
+        ..LoadOptions::default()
     };
     let loaded = load_paths(&[root.to_path_buf()], &options);
     let corpus = analyse(loaded.documents);

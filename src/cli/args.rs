@@ -25,6 +25,8 @@ pub struct Args {
     /// Start a fresh session when the saved one is unreadable (it is kept aside).
     #[arg(long, global = true)]
     pub new_session: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Skip article files larger than this many megabytes.
     #[arg(long, global = true, value_name = "MB", default_value_t = 256)]
     pub max_file_mb: u64,
@@ -53,6 +55,18 @@ pub enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Show or print the configuration file.
+    #[command(
+        after_help = "Examples:\n  quire config --print-default > ~/.config/quire/config.toml\n  quire config --path"
+    )]
+    Config {
+        /// Print the commented default configuration.
+        #[arg(long)]
+        print_default: bool,
+        /// Print where the configuration file is read from.
+        #[arg(long)]
+        path: bool,
     },
     /// Print the manual page (roff), generated from this command line.
     #[command(after_help = "Example:\n  quire man > quire.1 && man ./quire.1")]
@@ -95,10 +109,24 @@ pub struct ExportArgs {
     pub force: bool,
 }
 
+/// How to read the input files, when guessing is not wanted.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InputArgs {
+    /// Read every input as this format instead of guessing: text, json, jsonl, csv, tsv, html, feed.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Use this record field for a part of the article, before the usual names (title, body,
+    /// date, source, url), e.g. `--field body=article`. Repeatable.
+    #[arg(long = "field", value_name = "PART=NAME")]
+    pub fields: Vec<String>,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CorpusArgs {
     /// Article files or folders; the bundled seeds when none.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// JSON Lines output for scripts.
     #[arg(long)]
     pub json: bool,
@@ -108,6 +136,8 @@ pub struct CorpusArgs {
 pub struct QuotesArgs {
     /// Article files or folders; the bundled seeds when none.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Fuzzy query; every word must match.
     #[arg(long, short)]
     pub query: Option<String>,

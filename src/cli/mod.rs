@@ -21,8 +21,39 @@ use args::{Args, Command};
 /// (0 success, 1 nothing could be loaded or a runtime error, 2 usage).
 pub fn run() -> Result<ExitCode> {
     let args = Args::parse();
+    let input = match &args.command {
+        Some(Command::Analyze(a) | Command::List(a) | Command::Entities(a)) => &a.input,
+        Some(Command::Quotes(a)) => &a.input,
+        _ => &args.input,
+    };
+    let format = match input.format.as_deref() {
+        None | Some("auto") => None,
+        Some(name) => {
+            match crate::corpus::formats::named(name) {
+                Some(format) => Some(format),
+                None => {
+                    eprintln!("quire: unknown --format {name:?} (text, json, jsonl, csv, tsv, html, feed)");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    };
+    let mut fields = Vec::new();
+    for field in &input.fields {
+        match field.split_once('=') {
+            Some((part, name)) if ["title", "body", "date", "source", "url"].contains(&part) => {
+                fields.push((part.to_string(), name.to_string()))
+            }
+            _ => {
+                eprintln!("quire: --field wants PART=NAME with PART one of title, body, date, source, url; got {field:?}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
     let options = LoadOptions {
         max_file_bytes: args.max_file_mb.saturating_mul(1_000_000),
+        format,
+        fields,
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -60,6 +91,25 @@ pub fn run() -> Result<ExitCode> {
             clap_complete::generate(*shell, &mut command, "quire", &mut out);
             ExitCode::SUCCESS
         }
+        Some(Command::Config {
+            print_default,
+            path,
+        }) => {
+            if *path || !*print_default {
+                writeln!(out, "{}", crate::config::path().display())?;
+            }
+            if *print_default {
+                write!(out, "{}", crate::config::DEFAULT)?;
+            }
+            if !*print_default && !*path {
+                let (_, problem) = crate::config::load();
+                match problem {
+                    Some(problem) => writeln!(out, "{problem}")?,
+                    None => writeln!(out, "ok")?,
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Man) => {
             let command = <Args as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(&mut out)?;
@@ -77,13 +127,24 @@ pub fn run() -> Result<ExitCode> {
             return sessions::export(&mut out, &corpus, &name, a);
         }
         None => {
-            let Some(corpus) = load(&args.paths, &options)? else {
+            let (config, problem) = crate::config::load();
+            if let Some(problem) = &problem {
+                eprintln!("quire: {problem}");
+            }
+            // The configured corpus stands in for the bundled seeds.
+            let configured: Vec<PathBuf> = config.corpus.iter().cloned().collect();
+            let paths = if args.paths.is_empty() && !stdin_is_piped() {
+                &configured
+            } else {
+                &args.paths
+            };
+            let Some(corpus) = load(paths, &options)? else {
                 return Ok(ExitCode::from(1));
             };
             if io::stdout().is_terminal() {
                 drop(out);
-                let name = session_name(args.session.as_deref(), &args.paths)?;
-                return open_reader(corpus, &name, &args.paths, args.new_session);
+                let name = session_name(args.session.as_deref(), paths)?;
+                return open_reader(corpus, &name, paths, args.new_session, &config, problem);
             }
             output::list(&mut out, &corpus, false)?;
             ExitCode::SUCCESS
@@ -120,6 +181,8 @@ fn open_reader(
     name: &str,
     paths: &[PathBuf],
     new_session: bool,
+    config: &crate::config::Config,
+    config_problem: Option<String>,
 ) -> Result<ExitCode> {
     let description = if paths.is_empty() {
         "bundled seeds".to_string()
@@ -158,7 +221,12 @@ fn open_reader(
             aside.display()
         ));
     }
-    crate::tui::run(app, crate::tui::Persistence { store: Some(store) })?;
+    config.apply_keys(&mut app.keymap);
+    if let Some(problem) = config_problem {
+        app.message = Some(problem);
+    }
+    let theme = config.apply_theme(crate::tui::theme::Theme::from_env());
+    crate::tui::run(app, crate::tui::Persistence { store: Some(store) }, theme)?;
     Ok(ExitCode::SUCCESS)
 }
 

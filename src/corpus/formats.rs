@@ -96,6 +96,33 @@ pub fn detect(path: &std::path::Path, head: &str) -> Format {
     }
 }
 
+thread_local! {
+    /// `--field PART=NAME` overrides for records read on this thread (set by the loader).
+    static FIELD_OVERRIDES: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with `--field` overrides in force for records parsed on this thread.
+pub fn with_fields<T>(fields: &[(String, String)], f: impl FnOnce() -> T) -> T {
+    FIELD_OVERRIDES.with(|cell| *cell.borrow_mut() = fields.to_vec());
+    let result = f();
+    FIELD_OVERRIDES.with(|cell| cell.borrow_mut().clear());
+    result
+}
+
+/// The format named on the command line (`--format`).
+pub fn named(name: &str) -> Option<Format> {
+    Some(match name {
+        "text" | "txt" | "md" => Format::Text,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        "csv" => Format::Csv,
+        "tsv" => Format::Tsv,
+        "html" => Format::Html,
+        "rss" | "atom" | "feed" => Format::Feed,
+        _ => return None,
+    })
+}
+
 /// Field names for each part of a record, first match wins.
 const TITLE: [&str; 3] = ["title", "headline", "name"];
 const BODY: [&str; 8] = [
@@ -137,18 +164,31 @@ fn first_text(get: &dyn Fn(&str) -> Option<String>, names: &[&str]) -> Option<St
 }
 
 fn record_from(get: &dyn Fn(&str) -> Option<String>, at: usize) -> Result<Record, String> {
+    let fields = FIELD_OVERRIDES.with(|f| f.borrow().clone());
+    let wanted = |part: &str, names: &[&str]| -> Option<String> {
+        // `--field body=article`: the named field first, then the alias table.
+        fields
+            .iter()
+            .filter(|(p, _)| p == part)
+            .find_map(|(_, name)| {
+                get(name)
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+            })
+            .or_else(|| first_text(get, names))
+    };
     let body =
-        first_text(get, &BODY).ok_or("no article text (maintext, text, content, article, body)")?;
-    let url = first_text(get, &URL).filter(|u| u.contains("://"));
+        wanted("body", &BODY).ok_or("no article text (maintext, text, content, article, body)")?;
+    let url = wanted("url", &URL).filter(|u| u.contains("://"));
     // trafilatura's `source` is a URL; elsewhere `source` names the outlet.
-    let source = first_text(get, &SOURCE)
+    let source = wanted("source", &SOURCE)
         .or_else(|| get("source").filter(|s| !s.contains("://") && !s.trim().is_empty()));
     Ok(Record {
         at,
         body,
         meta: RecordMeta {
-            title: first_text(get, &TITLE),
-            date: first_text(get, &DATE),
+            title: wanted("title", &TITLE),
+            date: wanted("date", &DATE),
             source,
             url,
         },

@@ -96,12 +96,18 @@ type FileResult = Result<Vec<Document>, LoadWarning>;
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_file_bytes: u64,
+    /// `--format`: read every file as this format instead of guessing.
+    pub format: Option<super::formats::Format>,
+    /// `--field PART=NAME`: record fields tried before the alias table.
+    pub fields: Vec<(String, String)>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         Self {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            format: None,
+            fields: Vec::new(),
         }
     }
 }
@@ -128,12 +134,21 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
             .par_iter()
             .map(|path| {
                 let mut problems = Vec::new();
-                (read_documents(path, options, &mut problems), problems)
+                let read = super::formats::with_fields(&options.fields, || {
+                    read_documents(path, options, &mut problems)
+                });
+                (read, problems)
             })
             .collect()
     };
     let mut documents = Vec::with_capacity(results.len() + 1);
-    match from_stdin.map(|read| read.and_then(|document| split_records(document, &mut warnings))) {
+    match from_stdin.map(|read| {
+        read.and_then(|document| {
+            super::formats::with_fields(&options.fields, || {
+                split_records(document, options.format, &mut warnings)
+            })
+        })
+    }) {
         Some(Ok(mut docs)) => documents.append(&mut docs),
         Some(Err(warning)) => warnings.push(warning),
         None => {}
@@ -321,12 +336,13 @@ pub fn read_documents(
     options: &LoadOptions,
     problems: &mut Vec<LoadWarning>,
 ) -> Result<Vec<Document>, LoadWarning> {
-    split_records(read_document(path, options)?, problems)
+    split_records(read_document(path, options)?, options.format, problems)
 }
 
 /// One read file (or standard input) as its articles; see [`read_documents`].
 fn split_records(
     mut document: Document,
+    forced: Option<super::formats::Format>,
     problems: &mut Vec<LoadWarning>,
 ) -> Result<Vec<Document>, LoadWarning> {
     let path = document.path.clone();
@@ -336,7 +352,7 @@ fn split_records(
         problems.push(warn(path, "not valid UTF-8; decoded as windows-1252"));
     }
     let head: String = document.raw.chars().take(4096).collect();
-    let format = super::formats::detect(path, &head);
+    let format = forced.unwrap_or_else(|| super::formats::detect(path, &head));
     let (records, bad) = super::formats::parse(format, &document.raw);
     for (line, message) in bad {
         problems.push(warn(

@@ -186,6 +186,8 @@ pub struct App {
     /// The last save failed: the change is kept in memory and saving is retried.
     pub unsaved: bool,
     pub should_quit: bool,
+    /// The first key of a key sequence typed so far ("g" of "gg").
+    pub pending_key: Option<super::keymap::Key>,
     /// Warnings from loading, shown in the status line until the next key.
     pub message: Option<String>,
 }
@@ -231,6 +233,7 @@ impl App {
             confirm_overwrite: false,
             unsaved: false,
             should_quit: false,
+            pending_key: None,
             message: None,
         };
         app.quotes.hits = app.index.rank(RankTarget::Quotes, "");

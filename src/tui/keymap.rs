@@ -118,8 +118,10 @@ impl Key {
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
+    /// The first key of a two-key sequence ("gg"), if the binding is one.
+    pub prefix: Option<Key>,
     pub key: Key,
-    pub notation: &'static str,
+    pub notation: String,
     pub action: Action,
     pub help: &'static str,
 }
@@ -137,11 +139,13 @@ impl Default for Keymap {
         let mut bind =
             |contexts: &[Context], notation: &'static str, action: Action, help: &'static str| {
                 for &context in contexts {
-                    let key = Key::parse(notation).expect("the default table's keys parse");
+                    let (prefix, key) =
+                        parse_sequence(notation).expect("the default table's keys parse");
                     bindings.push(Binding {
                         context,
+                        prefix,
                         key,
-                        notation,
+                        notation: notation.to_string(),
                         action: action.clone(),
                         help,
                     });
@@ -380,11 +384,34 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// Resolves one key, remembering the first key of a sequence in `pending` ("g" of "gg").
+    pub fn feed(&self, context: Context, pending: &mut Option<Key>, key: Key) -> Option<Action> {
+        if let Some(first) = pending.take() {
+            if let Some(b) = self
+                .bindings
+                .iter()
+                .find(|b| b.context == context && b.prefix == Some(first) && b.key == key)
+            {
+                return Some(b.action.clone());
+            }
+        } else if !context.has_prompt()
+            && self
+                .bindings
+                .iter()
+                .any(|b| b.context == context && b.prefix == Some(key))
+        {
+            *pending = Some(key);
+            return None;
+        }
+        self.resolve(context, key)
+    }
+
+    /// Resolves a single key (no sequence).
     pub fn resolve(&self, context: Context, key: Key) -> Option<Action> {
         let bound = self
             .bindings
             .iter()
-            .find(|b| b.context == context && b.key == key);
+            .find(|b| b.context == context && b.key == key && b.prefix.is_none());
         match (bound, key.code) {
             (Some(binding), _) => Some(binding.action.clone()),
             (None, KeyCode::Char(c)) if context.has_prompt() && !key.ctrl => Some(Action::Type(c)),
@@ -413,10 +440,10 @@ impl Keymap {
             {
                 if !row.1.split(", ").any(|k| k == b.notation) {
                     row.1.push_str(", ");
-                    row.1.push_str(b.notation);
+                    row.1.push_str(&b.notation);
                 }
             } else {
-                rows.push((context, b.notation.to_string(), b.help));
+                rows.push((context, b.notation.clone(), b.help));
             }
         }
         rows
@@ -438,6 +465,117 @@ impl Keymap {
             Context::Run => "1 verified  2 disputed  3 unclear  f flag  a note  n skip  u undo  Esc leave",
             Context::Export => "file to write  Enter write  Esc cancel",
         }
+    }
+}
+
+/// Parses a key or a two-key sequence: `j`, `<C-d>`, `gg`, `g<Down>`.
+pub fn parse_sequence(notation: &str) -> Option<(Option<Key>, Key)> {
+    if let Some(key) = Key::parse(notation) {
+        return Some((None, key));
+    }
+    // Split after the first key: a single character or a <...> name.
+    let split = if notation.starts_with('<') {
+        notation.find('>')? + 1
+    } else {
+        notation.chars().next()?.len_utf8()
+    };
+    let (first, second) = notation.split_at(split);
+    Some((Some(Key::parse(first)?), Key::parse(second)?))
+}
+
+/// The name of an action in the config file's `[keys]` table.
+pub fn action_name(action: &Action) -> Option<&'static str> {
+    use Action as A;
+    Some(match action {
+        A::Down => "next",
+        A::Up => "previous",
+        A::Top => "first",
+        A::Bottom => "last",
+        A::PageDown => "page_down",
+        A::PageUp => "page_up",
+        A::HalfPageDown => "half_page_down",
+        A::HalfPageUp => "half_page_up",
+        A::ToggleFocus => "switch_focus",
+        A::Open => "open",
+        A::StartFilter => "filter",
+        A::StartQuoteSearch => "quote_search",
+        A::StartEntities => "entities",
+        A::NextQuote => "next_quote",
+        A::PrevQuote => "previous_quote",
+        A::NextMention => "next_mention",
+        A::PrevMention => "previous_mention",
+        A::ToggleRaw => "raw",
+        A::ShowHelp => "help",
+        A::Quit => "quit",
+        A::Suspend => "suspend",
+        A::ToggleReviewed => "reviewed",
+        A::ToggleFlag => "flag",
+        A::EditTags => "tags",
+        A::EditNote => "note",
+        A::EditSpeaker => "speaker",
+        A::SetVerdict(Verdict::Verified) => "verified",
+        A::SetVerdict(Verdict::Disputed) => "disputed",
+        A::SetVerdict(Verdict::Unclear) => "unclear",
+        A::ClearVerdict => "clear_verdict",
+        A::Undo => "undo",
+        A::StartReviewRun => "review_run",
+        A::StartExport => "export",
+        A::Skip => "skip",
+        A::Cancel => "cancel",
+        A::Confirm => "confirm",
+        A::Save => "save",
+        A::Newline => "newline",
+        A::Backspace => "backspace",
+        A::Type(_) | A::Resize { .. } | A::Scroll { .. } | A::Click { .. } | A::Ranked { .. } => {
+            return None
+        }
+    })
+}
+
+impl Keymap {
+    /// Replaces the browsing keys (list and article) of the action named `name` by
+    /// `notations`. Prompts, overlays and Ctrl-c (which always quits) keep theirs. An unknown
+    /// action or key is an error saying which.
+    pub fn rebind(&mut self, name: &str, notations: &[String]) -> Result<(), String> {
+        let ctrl_c = Key::parse("<C-c>").expect("valid");
+        let is_target = |b: &Binding| {
+            BROWSE.contains(&b.context) && action_name(&b.action) == Some(name) && b.key != ctrl_c
+        };
+        let Some(first) = self.bindings.iter().position(is_target) else {
+            return Err(format!("unknown action `{name}`"));
+        };
+        let template = self.bindings[first].clone();
+        let mut parsed = Vec::new();
+        for notation in notations {
+            let keys = parse_sequence(notation)
+                .ok_or_else(|| format!("`{notation}` is not a key (try j, <Down>, <C-d>, gg)"))?;
+            parsed.push((notation.clone(), keys));
+        }
+        // The new keys go where the old ones were, so the help keeps its order.
+        let mut new = Vec::new();
+        for context in BROWSE {
+            for (notation, (prefix, key)) in &parsed {
+                new.push(Binding {
+                    context,
+                    prefix: *prefix,
+                    key: *key,
+                    notation: notation.clone(),
+                    action: template.action.clone(),
+                    help: template.help,
+                });
+            }
+        }
+        let taken = |b: &Binding| {
+            new.iter()
+                .any(|n: &Binding| n.context == b.context && n.key == b.key && n.prefix == b.prefix)
+        };
+        let before = self.bindings[..first]
+            .iter()
+            .filter(|b| !is_target(b) && !taken(b))
+            .count();
+        self.bindings.retain(|b| !is_target(b) && !taken(b));
+        self.bindings.splice(before..before, new);
+        Ok(())
     }
 }
 

@@ -74,8 +74,7 @@ impl Persistence {
 
 /// Runs the reader on `app` until the user quits. The terminal is restored on return, on
 /// error and on panic; the session is saved on quit.
-pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
-    let theme = Theme::from_env();
+pub fn run(mut app: App, persistence: Persistence, theme: Theme) -> Result<()> {
     // SIGTERM, SIGHUP and SIGINT end the reader like `q`: the session is saved and the
     // terminal restored (by the guard) before the process exits.
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -144,7 +143,7 @@ pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
             // Each key is resolved in the context the previous one left ("/" then "m" types
             // an m); a burst of waiting keys is applied before the next draw.
             loop {
-                if let Some(action) = read_action(&app)? {
+                if let Some(action) = read_action(&mut app)? {
                     apply(&mut app, action);
                 }
                 if app.should_quit || !event::poll(Duration::ZERO)? {
@@ -167,11 +166,12 @@ pub fn run(mut app: App, persistence: Persistence) -> Result<()> {
     Ok(())
 }
 
-fn read_action(app: &App) -> Result<Option<Action>> {
+fn read_action(app: &mut App) -> Result<Option<Action>> {
     Ok(match event::read()? {
-        Event::Key(key) => {
-            Key::from_event(key).and_then(|key| app.keymap.resolve(app.context(), key))
-        }
+        Event::Key(key) => Key::from_event(key).and_then(|key| {
+            let context = app.context();
+            app.keymap.feed(context, &mut app.pending_key, key)
+        }),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {

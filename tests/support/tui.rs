@@ -58,7 +58,8 @@ pub fn act(app: &mut App, action: Action) {
 pub fn press(app: &mut App, keys: &str) {
     for notation in notations(keys) {
         let key = Key::parse(&notation).unwrap_or_else(|| panic!("bad key {notation}"));
-        if let Some(action) = app.keymap.resolve(app.context(), key) {
+        let context = app.context();
+        if let Some(action) = app.keymap.feed(context, &mut app.pending_key, key) {
             act(app, action);
         }
     }
