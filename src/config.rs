@@ -114,6 +114,11 @@ clear_verdict = ["0"]
 undo = ["u"]
 review_run = ["R"]
 export = ["E"]
+suspend = ["<C-z>"]
+# In prompts and overlays (named or Ctrl keys only: letters type text there):
+confirm = ["<Enter>"]
+backspace = ["<Backspace>"]
+save = ["<C-s>"]
 "##;
 
 /// Where the configuration file is.

@@ -47,6 +47,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  quire entities --json | jq .name")]
     Entities(CorpusArgs),
     /// List the review sessions: name, corpus, last used, progress.
+    #[command(after_help = "Example:\n  XDG_STATE_HOME=~/work-state quire sessions")]
     Sessions,
     /// Print a shell completion script.
     #[command(

@@ -538,43 +538,78 @@ impl Keymap {
     /// action or key is an error saying which.
     pub fn rebind(&mut self, name: &str, notations: &[String]) -> Result<(), String> {
         let ctrl_c = Key::parse("<C-c>").expect("valid");
+        // Browsing keys when the action has some, else the prompts' and overlays' own.
+        let in_browse = self
+            .bindings
+            .iter()
+            .any(|b| BROWSE.contains(&b.context) && action_name(&b.action) == Some(name));
         let is_target = |b: &Binding| {
-            BROWSE.contains(&b.context) && action_name(&b.action) == Some(name) && b.key != ctrl_c
+            BROWSE.contains(&b.context) == in_browse
+                && action_name(&b.action) == Some(name)
+                && b.key != ctrl_c
         };
-        let Some(first) = self.bindings.iter().position(is_target) else {
+        if !self.bindings.iter().any(is_target) {
             return Err(format!("unknown action `{name}`"));
-        };
-        let template = self.bindings[first].clone();
+        }
         let mut parsed = Vec::new();
         for notation in notations {
             let keys = parse_sequence(notation)
                 .ok_or_else(|| format!("`{notation}` is not a key (try j, <Down>, <C-d>, gg)"))?;
             parsed.push((notation.clone(), keys));
         }
-        // The new keys go where the old ones were, so the help keeps its order.
-        let mut new = Vec::new();
-        for context in BROWSE {
+        let mut contexts: Vec<Context> = self
+            .bindings
+            .iter()
+            .filter(|b| is_target(b))
+            .map(|b| b.context)
+            .collect();
+        contexts.dedup();
+        contexts.sort_by_key(|c| *c as u8);
+        contexts.dedup();
+        for context in contexts {
             for (notation, (prefix, key)) in &parsed {
-                new.push(Binding {
+                // In a prompt a printable key types text; it cannot be an action there.
+                if context.has_prompt()
+                    && prefix.is_none()
+                    && !key.ctrl
+                    && matches!(key.code, KeyCode::Char(_))
+                {
+                    return Err(format!(
+                        "`{notation}` types text in a prompt; bind a named or Ctrl key to `{name}`"
+                    ));
+                }
+            }
+            // The new keys go where this context's old ones were, with their meaning, so the
+            // help keeps its order and wording.
+            let in_context = |b: &Binding| b.context == context && is_target(b);
+            let first = self
+                .bindings
+                .iter()
+                .position(in_context)
+                .expect("listed from the bindings");
+            let template = self.bindings[first].clone();
+            let new: Vec<Binding> = parsed
+                .iter()
+                .map(|(notation, (prefix, key))| Binding {
                     context,
                     prefix: *prefix,
                     key: *key,
                     notation: notation.clone(),
                     action: template.action.clone(),
                     help: template.help,
-                });
-            }
+                })
+                .collect();
+            let taken = |b: &Binding| {
+                new.iter()
+                    .any(|n| n.context == b.context && n.key == b.key && n.prefix == b.prefix)
+            };
+            let before = self.bindings[..first]
+                .iter()
+                .filter(|b| !in_context(b) && !taken(b))
+                .count();
+            self.bindings.retain(|b| !in_context(b) && !taken(b));
+            self.bindings.splice(before..before, new);
         }
-        let taken = |b: &Binding| {
-            new.iter()
-                .any(|n: &Binding| n.context == b.context && n.key == b.key && n.prefix == b.prefix)
-        };
-        let before = self.bindings[..first]
-            .iter()
-            .filter(|b| !is_target(b) && !taken(b))
-            .count();
-        self.bindings.retain(|b| !is_target(b) && !taken(b));
-        self.bindings.splice(before..before, new);
         Ok(())
     }
 }
