@@ -79,6 +79,11 @@ fn a_hostile_folder_loads_quickly_with_a_warning_per_bad_file() {
     )
     .unwrap();
 
+    // A 200 MB file, sparse so the test writes nothing; over the configured limit.
+    fs::File::create(root.join("twohundred.txt"))
+        .unwrap()
+        .set_len(200_000_000)
+        .unwrap();
     let started = Instant::now();
     let options = LoadOptions {
         max_file_bytes: 2_000_000,

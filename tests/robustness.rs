@@ -108,3 +108,32 @@ proptest! {
         prop_assert_eq!(clean(&once).text, once.clone());
     }
 }
+
+/// Inputs that once panicked (found by proptest and on the BBC corpus); each stays a test.
+#[test]
+fn regressions_that_once_panicked() {
+    for text in [
+        "\"‘“",               // unclosed marks at the end
+        "\"🌀",               // a multi-byte char after a mark
+        "According to«said,", // a name past the sentence's end
+        "Iran-Iraq ties. \"x\" he said 'lose patience' the Bank of England", // overlapping mentions
+    ] {
+        check(text.to_string());
+    }
+}
+
+#[test]
+fn a_million_paragraph_article_is_analysed() {
+    let text = "Short line here.\n\n".repeat(1_000_000);
+    let corpus = analyse(vec![Document {
+        id: "million".into(),
+        path: PathBuf::from("million.txt"),
+        raw: text,
+        record: Default::default(),
+    }]);
+    assert_eq!(
+        corpus.articles[0].paragraphs.len(),
+        1,
+        "repeated lines are debris after the first"
+    );
+}

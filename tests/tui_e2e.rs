@@ -236,7 +236,7 @@ fn pid_of(marker: &str) -> Option<u32> {
 
 #[test]
 fn sigterm_and_sighup_save_the_session_and_restore_the_terminal() {
-    for signal in ["TERM", "HUP"] {
+    for signal in ["TERM", "HUP", "INT"] {
         let state = tempfile::tempdir().unwrap();
         let tmux = Tmux::start(100, 30);
         tmux.wait_for("$");
@@ -335,4 +335,40 @@ fn ctrl_z_suspends_and_fg_resumes_with_the_screen_redrawn() {
     tmux.type_text("j");
     tmux.wait_for(" 2/5 ");
     tmux.type_text("q");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_prints_the_message_and_keeps_the_session() {
+    let state = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_quire");
+    let tmux = Tmux::start(100, 30);
+    tmux.wait_for("$");
+    tmux.type_text(&format!(
+        "QUIRE_TEST_PANIC_KEY=x XDG_STATE_HOME={} {bin} --session crash; echo \"exit=$((0+$?))\"",
+        state.path().display()
+    ));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Articles 5/5");
+    tmux.send(&["Space"]);
+    tmux.wait_for("✓1/5");
+    tmux.type_text("x");
+    let screen = tmux.wait_for("exit=");
+    assert!(
+        screen.contains("injected panic"),
+        "the panic message is printed:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Articles 5/5"),
+        "the alternate screen is left:\n{screen}"
+    );
+    let session = std::fs::read_to_string(state.path().join("quire/sessions/crash.json")).unwrap();
+    quire::review::store::parse(session.as_bytes()).expect("the session file is intact");
+    assert!(session.contains("\"reviewed\""), "{session}");
+    tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo mode-$((40+2))");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("mode-42");
+    assert!(
+        screen.contains("icanon echo mode-42"),
+        "raw mode was not turned off:\n{screen}"
+    );
 }

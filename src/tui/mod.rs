@@ -169,6 +169,15 @@ pub fn run(mut app: App, persistence: Persistence, theme: Theme) -> Result<()> {
 fn read_action(app: &mut App) -> Result<Option<Action>> {
     Ok(match event::read()? {
         Event::Key(key) => Key::from_event(key).and_then(|key| {
+            // Fault injection for the crash test (tests/tui_e2e.rs): a panic in the middle of
+            // the reader must restore the terminal and leave the saved session intact.
+            if let (Ok(trigger), crossterm::event::KeyCode::Char(c)) =
+                (std::env::var("QUIRE_TEST_PANIC_KEY"), key.code)
+            {
+                if trigger.chars().next() == Some(c) {
+                    panic!("injected panic (QUIRE_TEST_PANIC_KEY={c})");
+                }
+            }
             let context = app.context();
             app.keymap.feed(context, &mut app.pending_key, key)
         }),
