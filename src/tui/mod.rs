@@ -174,7 +174,7 @@ fn read_action(app: &mut App) -> Result<Option<Action>> {
             if let (Ok(trigger), crossterm::event::KeyCode::Char(c)) =
                 (std::env::var("QUIRE_TEST_PANIC_KEY"), key.code)
             {
-                if trigger.chars().next() == Some(c) {
+                if trigger.starts_with(c) {
                     panic!("injected panic (QUIRE_TEST_PANIC_KEY={c})");
                 }
             }
