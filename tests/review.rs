@@ -371,3 +371,42 @@ fn export_markdown_groups_by_article_with_verdicts_and_notes() {
     );
     assert!(csv.contains("disputed,true"), "{csv}");
 }
+
+#[test]
+fn a_failed_save_in_the_reader_says_so_keeps_the_change_and_retries() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, session, _) = Store::open(dir.path(), "s", "seeds", false).unwrap();
+    let persistence = quire::tui::Persistence { store: Some(store) };
+    let mut app = App::with_session(support::seeds_corpus(), session);
+    press(&mut app, "<Space>");
+    persistence.save(&mut app);
+    assert!(!app.unsaved);
+    // The disk "fills up": the temporary file cannot be created.
+    let tmp = dir
+        .path()
+        .join(format!("s.json.tmp-{}", std::process::id()));
+    fs::create_dir(&tmp).unwrap();
+    press(&mut app, "jf");
+    persistence.save(&mut app);
+    assert!(app.unsaved, "the change is kept in memory");
+    assert!(
+        app.message.as_deref().unwrap().contains("NOT SAVED"),
+        "{:?}",
+        app.message
+    );
+    let on_disk =
+        quire::review::store::parse(&fs::read(dir.path().join("s.json")).unwrap()).unwrap();
+    assert!(
+        !on_disk
+            .article("001_e93d9d827fff696b")
+            .is_some_and(|a| a.flagged),
+        "the old file is intact"
+    );
+    // The fault clears; the next save writes everything.
+    fs::remove_dir(&tmp).unwrap();
+    persistence.save(&mut app);
+    assert!(!app.unsaved);
+    let on_disk =
+        quire::review::store::parse(&fs::read(dir.path().join("s.json")).unwrap()).unwrap();
+    assert!(on_disk.article("001_e93d9d827fff696b").unwrap().flagged);
+}
