@@ -53,8 +53,8 @@ fn seeds_meet_the_gold_bars() {
 #[test]
 fn wikinews_dev_generalises() {
     const SPEAKER_BAR: f64 = 0.9;
-    const ENTITY_RECALL_FLOOR: f64 = 0.74; // issue: 0.8
-    const ENTITY_PRECISION_FLOOR: f64 = 0.77; // issue: 0.8
+    const ENTITY_RECALL_FLOOR: f64 = 0.75; // issue: 0.8
+    const ENTITY_PRECISION_FLOOR: f64 = 0.78; // issue: 0.8
     let root = support::root();
     let dir = root.join("tests/fixtures/wikinews/articles");
     let corpus = support::corpus_of(&dir);

@@ -251,7 +251,7 @@ impl<'a> Words<'a> {
         token.sentence_start
             || self.text[..token.start]
                 .trim_end_matches(' ')
-                .ends_with(['"', '“', '‘', '(', '«'])
+                .ends_with(['"', '“', '‘', '«'])
     }
 
     /// Capitalised, or an Arabic-article name such as "al-Kadhimi".
@@ -499,7 +499,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             // organisation cue is that organisation.
             if matches!(kind, EntityType::Place | EntityType::Org)
                 && pos + len < b
-                && ORG_CUES.contains(&words.word(pos + len))
+                && ORG_CUES.contains(&strip_possessive_word(words.word(pos + len)))
             {
                 push(
                     out,
