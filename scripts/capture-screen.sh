@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 session="quire-capture-$$"
-tmux new-session -d -s "$session" -x 110 -y 30 "./target/release/quire"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+# A throwaway session folder, so the capture neither reads nor changes the user's review.
+state="$(mktemp -d)"
+tmux new-session -d -s "$session" -x 110 -y 30 "XDG_STATE_HOME=$state ./target/release/quire"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$state"' EXIT
 wait_for() {
   for _ in $(seq 1 200); do
     tmux capture-pane -p -t "$session" | grep -q "$1" && return 0
