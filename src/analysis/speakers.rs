@@ -153,6 +153,12 @@ struct Attributor<'a, 'v> {
     direct: &'v [QuoteSpan],
     /// (offset, entity) of each sentence's subject, in text order: the salience timeline.
     subjects: Vec<(usize, usize)>,
+    /// The article's most mentioned person, computed once (the last resort for "he").
+    salient: Option<usize>,
+    /// Mentions introduced with a title, in text order: the only ones a title reference can
+    /// mean. Kept apart so that resolving a title never walks every mention (a huge file would
+    /// make that quadratic).
+    titled: Vec<usize>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -165,6 +171,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
             view,
             direct,
             subjects: Vec::new(),
+            salient: Self::compute_salient(view),
+            titled: (0..view.mentions.len())
+                .filter(|&i| {
+                    view.mentions[i].title.is_some() && view.kinds[i] == EntityType::Person
+                })
+                .collect(),
         };
         attributor.subjects = attributor.sentence_subjects();
         attributor
@@ -307,16 +319,20 @@ impl<'a, 'v> Attributor<'a, 'v> {
     }
 
     fn most_mentioned_person(&self) -> Option<Speaker> {
-        let mut counts = std::collections::HashMap::new();
-        for (i, _) in self.view.mentions.iter().enumerate() {
-            if self.view.kinds[i] == EntityType::Person {
-                *counts.entry(self.view.entity[i]).or_insert(0usize) += 1;
+        self.salient.map(Speaker::Entity)
+    }
+
+    fn compute_salient(view: &ArticleView<'_>) -> Option<usize> {
+        let mut counts = rustc_hash::FxHashMap::default();
+        for (i, _) in view.mentions.iter().enumerate() {
+            if view.kinds[i] == EntityType::Person {
+                *counts.entry(view.entity[i]).or_insert(0usize) += 1;
             }
         }
         counts
             .into_iter()
             .max_by_key(|(e, c)| (*c, std::cmp::Reverse(*e)))
-            .map(|(e, _)| Speaker::Entity(e))
+            .map(|(e, _)| e)
     }
 
     /// Title rule: "the Iraqi premier" is the person the article introduced with that title
@@ -341,7 +357,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     }
                 })
             };
-            for (i, m) in self.view.mentions.iter().enumerate() {
+            for &i in &self.titled {
+                let m = &self.view.mentions[i];
                 if self.view.kinds[i] == EntityType::Person
                     && titled(m)
                     && matches_nationality(m)
