@@ -58,6 +58,18 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Asserts that the shell's terminal is back in cooked mode with echo on (raw mode was
+    /// turned off). The marker is computed, so the command line itself never matches it.
+    fn assert_terminal_usable(&self, when: &str) {
+        self.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo mode-$((40+2))");
+        self.send(&["Enter"]);
+        let screen = self.wait_for("mode-42");
+        assert!(
+            screen.contains("icanon echo mode-42"),
+            "{when}: raw mode was not turned off:\n{screen}"
+        );
+    }
+
     /// Waits until the screen shows `needle`, failing with the screen after a deadline.
     fn wait_for(&self, needle: &str) -> String {
         self.wait_for_all(&[needle])
@@ -141,14 +153,7 @@ fn a_reading_session_in_a_real_terminal() {
     );
 
     // The terminal is usable: cooked mode, echo on.
-    // The marker is computed, so the command line itself never matches it.
-    tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo mode-$((40+2))");
-    tmux.send(&["Enter"]);
-    let screen = tmux.wait_for("mode-42");
-    assert!(
-        screen.contains("icanon echo mode-42"),
-        "raw mode was not turned off:\n{screen}"
-    );
+    tmux.assert_terminal_usable("after quitting");
 }
 
 #[test]
@@ -266,13 +271,7 @@ fn sigterm_and_sighup_save_the_session_and_restore_the_terminal() {
             session.contains("\"article\": \"002_cf2dca9934893808\""),
             "the position is saved too: {session}"
         );
-        tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo mode-$((40+2))");
-        tmux.send(&["Enter"]);
-        let screen = tmux.wait_for("mode-42");
-        assert!(
-            screen.contains("icanon echo mode-42"),
-            "SIG{signal}: raw mode was not turned off:\n{screen}"
-        );
+        tmux.assert_terminal_usable(&format!("after SIG{signal}"));
     }
 }
 
@@ -364,11 +363,5 @@ fn a_panic_restores_the_terminal_prints_the_message_and_keeps_the_session() {
     let session = std::fs::read_to_string(state.path().join("quire/sessions/crash.json")).unwrap();
     quire::review::store::parse(session.as_bytes()).expect("the session file is intact");
     assert!(session.contains("\"reviewed\""), "{session}");
-    tmux.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo mode-$((40+2))");
-    tmux.send(&["Enter"]);
-    let screen = tmux.wait_for("mode-42");
-    assert!(
-        screen.contains("icanon echo mode-42"),
-        "raw mode was not turned off:\n{screen}"
-    );
+    tmux.assert_terminal_usable("after the panic");
 }

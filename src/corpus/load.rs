@@ -301,15 +301,7 @@ pub fn read_document(path: &Path, options: &LoadOptions) -> Result<Document, Loa
             .read_to_end(&mut bytes)
     };
     read.map_err(|err| warn(path, format!("cannot read: {err}")))?;
-    if bytes.len() as u64 > options.max_file_bytes {
-        return Err(warn(path, "over the size limit once decompressed; skipped"));
-    }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(warn(path, "empty file; skipped"));
-    }
-    if looks_binary(&bytes) {
-        return Err(warn(path, "binary file (not text); skipped"));
-    }
+    admit(path, &bytes, options, "file")?;
     let text = decode(bytes);
     let id = path
         .file_stem()
@@ -415,6 +407,29 @@ fn decode(bytes: Vec<u8>) -> String {
 /// Prefixed by [`decode`] to text that was not UTF-8; stripped (and reported) by the loader.
 const NOT_UTF8_MARK: &str = "\u{fdd0}";
 
+/// Refuses what is not an article, whatever it was read from (`subject` names it): over the
+/// size limit (once decompressed), empty, binary.
+fn admit(
+    path: &Path,
+    bytes: &[u8],
+    options: &LoadOptions,
+    subject: &str,
+) -> Result<(), LoadWarning> {
+    if bytes.len() as u64 > options.max_file_bytes {
+        return Err(warn(
+            path,
+            format!("{subject} over the size limit once read; skipped"),
+        ));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(warn(path, format!("empty {subject}; skipped")));
+    }
+    if looks_binary(bytes) {
+        return Err(warn(path, format!("binary {subject} (not text); skipped")));
+    }
+    Ok(())
+}
+
 /// Standard input as one article (id `stdin`).
 fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
     let path = Path::new("-");
@@ -424,15 +439,7 @@ fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
         .take(options.max_file_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| warn(path, format!("cannot read standard input: {err}")))?;
-    if bytes.len() as u64 > options.max_file_bytes {
-        return Err(warn(path, "standard input is over the size limit; skipped"));
-    }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(warn(path, "standard input is empty"));
-    }
-    if looks_binary(&bytes) {
-        return Err(warn(path, "standard input is binary, not text; skipped"));
-    }
+    admit(path, &bytes, options, "standard input")?;
     Ok(Document {
         id: "stdin".into(),
         path: PathBuf::from("-"),

@@ -1,10 +1,10 @@
 //! Finds a saved quote review in the current analysis, by the quote's words (whitespace
 //! folded) and, when the words repeat, by the words before it. A review whose quote is gone is
-//! orphaned: kept in the session and listed, never dropped.
+//! orphaned: kept in the session and exported as orphaned, never dropped.
 
-use crate::analysis::{Article, Corpus};
+use crate::analysis::Article;
 
-use super::model::{QuoteReview, Session};
+use super::model::QuoteReview;
 
 /// Words before a quote kept as its context.
 const CONTEXT_CHARS: usize = 40;
@@ -42,18 +42,4 @@ pub fn find(article: &Article, review: &QuoteReview) -> Option<usize> {
             .find(|&q| anchor_of(article, q).1 == review.context)
             .or(Some(many[0])),
     }
-}
-
-/// Reviews whose article or quote is no longer in the corpus.
-pub fn orphans<'s>(session: &'s Session, corpus: &Corpus) -> Vec<&'s QuoteReview> {
-    session
-        .quotes
-        .iter()
-        .filter(
-            |review| match corpus.articles.iter().find(|a| a.id == review.article) {
-                Some(article) => find(article, review).is_none(),
-                None => true,
-            },
-        )
-        .collect()
 }

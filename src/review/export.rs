@@ -52,19 +52,22 @@ pub fn rows(session: &Session, corpus: &Corpus, only: Only) -> Vec<Row> {
         Only::Verified => verdict == Some(Verdict::Verified),
         Only::Disputed => verdict == Some(Verdict::Disputed),
     };
+    // Looked up once: a review names its article by id, and a corpus can hold 100,000.
+    let by_id: rustc_hash::FxHashMap<&str, usize> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     let mut placed: Vec<(usize, usize, Row)> = Vec::new();
     let mut orphans = Vec::new();
     for review in &session.quotes {
         if review.is_empty() || !keep(review.verdict, review.flagged) {
             continue;
         }
-        let found = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.id == review.article)
-            .and_then(|(i, a)| anchor::find(a, review).map(|q| (i, q)));
-        let article = corpus.articles.iter().find(|a| a.id == review.article);
+        let index = by_id.get(review.article.as_str()).copied();
+        let article = index.map(|i| &corpus.articles[i]);
+        let found = index.and_then(|i| anchor::find(&corpus.articles[i], review).map(|q| (i, q)));
         let row = Row {
             article: review.article.clone(),
             title: article

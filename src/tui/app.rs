@@ -236,7 +236,6 @@ impl App {
             pending_key: None,
             message: None,
         };
-        app.quotes.hits = app.index.rank(RankTarget::Quotes, "");
         app.entities.hits = app.entity_order();
         app.relayout();
         app

@@ -131,6 +131,15 @@ pub struct Keymap {
 }
 
 const BROWSE: [Context; 2] = [Context::List, Context::Article];
+/// Where Ctrl-c quits and Ctrl-z suspends.
+const QUIT_CONTEXTS: [Context; 6] = [
+    Context::List,
+    Context::Article,
+    Context::Filter,
+    Context::QuoteSearch,
+    Context::Entities,
+    Context::Help,
+];
 const PROMPTS: [Context; 3] = [Context::Filter, Context::QuoteSearch, Context::Entities];
 
 impl Default for Keymap {
@@ -364,14 +373,7 @@ impl Default for Keymap {
         bind(&[Context::Help], "q", A::Cancel, "close the help");
         bind(&[Context::Help], "j", A::Down, "scroll the help");
         bind(&[Context::Help], "k", A::Up, "scroll the help");
-        let all = [
-            Context::List,
-            Context::Article,
-            Context::Filter,
-            Context::QuoteSearch,
-            Context::Entities,
-            Context::Help,
-        ];
+        let all = QUIT_CONTEXTS;
         bind(&all, "<C-c>", A::Quit, "quit at once, from anywhere");
         bind(
             &all,
@@ -637,14 +639,7 @@ mod tests {
     fn ctrl_c_quits_from_every_context() {
         let keymap = Keymap::default();
         let ctrl_c = Key::parse("<C-c>").unwrap();
-        for context in [
-            Context::List,
-            Context::Article,
-            Context::Filter,
-            Context::QuoteSearch,
-            Context::Entities,
-            Context::Help,
-        ] {
+        for context in QUIT_CONTEXTS {
             assert_eq!(
                 keymap.resolve(context, ctrl_c),
                 Some(Action::Quit),

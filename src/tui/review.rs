@@ -122,50 +122,46 @@ pub fn undo(app: &mut App) -> Option<Command> {
     }
 }
 
-/// Opens the note editor or the tags prompt on the current target, filled with what is there.
+/// Opens the note editor, the tags prompt or the speaker prompt on the current target, filled
+/// with what is there.
 pub fn start_edit(app: &mut App, mode: Mode) {
     let Some(target) = target(app) else { return };
-    if mode == Mode::Speaker {
-        let Target::Quote(a, q) = target else {
+    app.input = match (mode, target) {
+        (Mode::Speaker, Target::Article(_)) => {
             app.message = Some("no quote under the cursor: n/N to step to one".into());
             return;
-        };
-        let article = &app.corpus.articles[a];
-        let (text, context) = anchor_of(article, q);
-        let corrected = app
-            .session
-            .quote(&article.id, &text, &context)
-            .and_then(|r| r.speaker.clone());
-        app.input = corrected
-            .or_else(|| article.quotes[q].speaker.clone())
-            .unwrap_or_default();
-        app.input_target = Some(target);
-        app.return_mode = if app.mode == Mode::Run {
-            Mode::Run
-        } else {
-            Mode::Browse
-        };
-        app.mode = mode;
-        return;
-    }
-    let existing = match target {
-        Target::Article(a) => app
-            .session
-            .article(&app.corpus.articles[a].id)
-            .cloned()
-            .map(|r| (r.note, r.tags)),
-        Target::Quote(a, q) => {
-            let (text, context) = anchor_of(&app.corpus.articles[a], q);
-            app.session
-                .quote(&app.corpus.articles[a].id, &text, &context)
-                .map(|r| (r.note.clone(), r.tags.clone()))
         }
-    }
-    .unwrap_or_default();
-    app.input = if mode == Mode::Note {
-        existing.0
-    } else {
-        existing.1.join(", ")
+        (Mode::Speaker, Target::Quote(a, q)) => {
+            let article = &app.corpus.articles[a];
+            let (text, context) = anchor_of(article, q);
+            let corrected = app
+                .session
+                .quote(&article.id, &text, &context)
+                .and_then(|r| r.speaker.clone());
+            corrected
+                .or_else(|| article.quotes[q].speaker.clone())
+                .unwrap_or_default()
+        }
+        (_, target) => {
+            let (note, tags) = match target {
+                Target::Article(a) => app
+                    .session
+                    .article(&app.corpus.articles[a].id)
+                    .map(|r| (r.note.clone(), r.tags.clone())),
+                Target::Quote(a, q) => {
+                    let (text, context) = anchor_of(&app.corpus.articles[a], q);
+                    app.session
+                        .quote(&app.corpus.articles[a].id, &text, &context)
+                        .map(|r| (r.note.clone(), r.tags.clone()))
+                }
+            }
+            .unwrap_or_default();
+            if mode == Mode::Note {
+                note
+            } else {
+                tags.join(", ")
+            }
+        }
     };
     app.input_target = Some(target);
     app.return_mode = if app.mode == Mode::Run {

@@ -105,7 +105,14 @@ fn browse(app: &mut App, action: Action) -> Option<Command> {
             app.mode = Mode::Filter;
             app.focus = Focus::List;
         }
-        (_, Action::StartQuoteSearch) => app.mode = Mode::QuoteSearch,
+        (_, Action::StartQuoteSearch) => {
+            // Every quote in corpus order before a query: listed when the search first opens,
+            // not at start-up (a corpus can hold a million quotes).
+            if app.quotes.query.is_empty() && app.quotes.hits.is_empty() {
+                app.quotes.hits = app.index.rank(RankTarget::Quotes, "");
+            }
+            app.mode = Mode::QuoteSearch;
+        }
         (_, Action::StartEntities) => app.mode = Mode::Entities,
         (_, Action::ShowHelp) => {
             app.mode = Mode::Help;
@@ -244,24 +251,10 @@ fn clear_filter(app: &mut App) {
     };
 }
 
-fn picker_mut(app: &mut App) -> &mut Picker {
-    match app.mode {
-        Mode::QuoteSearch => &mut app.quotes,
-        Mode::Entities => &mut app.entities,
-        Mode::Filter
-        | Mode::Browse
-        | Mode::Help
-        | Mode::Note
-        | Mode::Tags
-        | Mode::Speaker
-        | Mode::Run
-        | Mode::Export => &mut app.filter,
-    }
-}
-
-/// A new query: a new generation, so that late answers to older queries are dropped.
-fn requery(app: &mut App) -> Option<Command> {
-    let target = match app.mode {
+/// The ranked list a prompt mode types into: quote search and the entity list have their
+/// own; every other mode's typing filters the article list.
+fn rank_target(mode: Mode) -> RankTarget {
+    match mode {
         Mode::QuoteSearch => RankTarget::Quotes,
         Mode::Entities => RankTarget::Entities,
         Mode::Filter
@@ -272,7 +265,20 @@ fn requery(app: &mut App) -> Option<Command> {
         | Mode::Speaker
         | Mode::Run
         | Mode::Export => RankTarget::Articles,
-    };
+    }
+}
+
+fn picker_mut(app: &mut App) -> &mut Picker {
+    match rank_target(app.mode) {
+        RankTarget::Quotes => &mut app.quotes,
+        RankTarget::Entities => &mut app.entities,
+        RankTarget::Articles => &mut app.filter,
+    }
+}
+
+/// A new query: a new generation, so that late answers to older queries are dropped.
+fn requery(app: &mut App) -> Option<Command> {
+    let target = rank_target(app.mode);
     let picker = picker_mut(app);
     picker.generation += 1;
     Some(Command::Rank {
@@ -318,7 +324,7 @@ fn apply_ranked(app: &mut App, generation: u64, target: RankTarget, hits: Vec<Hi
                 .unwrap_or(0);
             app.list_offset = 0;
             keep_list_selection_visible(app);
-            after_selection_change(app, current);
+            after_selection_change(app);
         }
         RankTarget::Quotes if generation == app.quotes.generation => {
             app.quotes.hits = hits;
@@ -343,18 +349,15 @@ fn select(app: &mut App, to: isize) {
     if app.visible.is_empty() {
         return;
     }
-    let before = app.selected_article();
     app.selected = to.clamp(0, app.visible.len() as isize - 1) as usize;
     keep_list_selection_visible(app);
-    after_selection_change(app, before);
+    after_selection_change(app);
 }
 
-fn after_selection_change(app: &mut App, before: Option<usize>) {
-    // The layout shown must always be the selected article's, whatever `before` says.
-    let shown_elsewhere = app
-        .selected_article()
-        .is_some_and(|a| a != app.layout.article || app.layout.lines.is_empty());
-    if app.selected_article() != before || shown_elsewhere {
+/// The article pane follows the selection: when the selected article is not the one laid out,
+/// its view starts at the top, with no quote or mention under the cursor.
+fn after_selection_change(app: &mut App) {
+    if app.selected_article() != Some(app.layout.article) || app.layout.lines.is_empty() {
         app.scroll = 0;
         app.current_quote = None;
         app.current_mention = None;
@@ -491,7 +494,6 @@ fn jump_to_quote(app: &mut App) -> Option<Command> {
     let hit = app.quotes.hits.get(app.quotes.selected)?;
     let (article, quote) = app.index.quote_refs[hit.index];
     app.mode = Mode::Browse;
-    let before = app.selected_article();
     if !app.visible.iter().any(|h| h.index == article) {
         // The article is filtered out: show the whole corpus again so it can be selected.
         clear_filter(app);
@@ -510,7 +512,7 @@ fn jump_to_quote(app: &mut App) -> Option<Command> {
         .position(|h| h.index == article)
         .unwrap_or(0);
     keep_list_selection_visible(app);
-    after_selection_change(app, before);
+    after_selection_change(app);
     if app.raw {
         app.raw = false;
         app.relayout();

@@ -11,11 +11,12 @@ use crate::analysis::EntityType;
 use crate::tui::app::{App, Picker};
 use crate::tui::theme::Theme;
 
-fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+/// The frame of an overlay: focused border, titled.
+pub(super) fn frame_block<'a>(title: impl Into<String>, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.title))
+        .title(Span::styled(title.into(), theme.title))
 }
 
 fn query_line<'a>(picker: &Picker, count: usize, total: usize, theme: &Theme) -> Line<'a> {

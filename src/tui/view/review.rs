@@ -3,23 +3,17 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Gauge, Paragraph, Wrap};
 use ratatui::Frame;
 
+use super::overlay::frame_block;
 use crate::review::anchor::anchor_of;
 use crate::tui::app::{App, Mode, Target};
 use crate::tui::theme::Theme;
 
-fn block<'a>(title: String, theme: &Theme) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.title))
-}
-
 pub fn render_run(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let outer = block(" Review run ".into(), theme);
+    let outer = frame_block(" Review run ", theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [gauge, meta, body, marks] = Layout::vertical([
@@ -137,7 +131,7 @@ fn target_name(app: &App) -> String {
 
 pub fn render_note(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let outer = block(format!(" Note on {} ", target_name(app)), theme);
+    let outer = frame_block(format!(" Note on {} ", target_name(app)), theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let mut lines: Vec<Line> = app
@@ -168,7 +162,7 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Mode::Speaker => format!(" Speaker of {} (empty: the analysis's) ", target_name(app)),
         _ => format!(" Tags for {} (comma-separated) ", target_name(app)),
     };
-    let outer = block(title, theme);
+    let outer = frame_block(title, theme);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     frame.render_widget(
