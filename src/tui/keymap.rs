@@ -131,14 +131,18 @@ pub struct Keymap {
 }
 
 const BROWSE: [Context; 2] = [Context::List, Context::Article];
-/// Where Ctrl-c quits and Ctrl-z suspends.
-const QUIT_CONTEXTS: [Context; 6] = [
+/// Where Ctrl-c quits and Ctrl-z suspends: everywhere, editors and the review run included.
+const QUIT_CONTEXTS: [Context; 10] = [
     Context::List,
     Context::Article,
     Context::Filter,
     Context::QuoteSearch,
     Context::Entities,
     Context::Help,
+    Context::Note,
+    Context::Tags,
+    Context::Run,
+    Context::Export,
 ];
 const PROMPTS: [Context; 3] = [Context::Filter, Context::QuoteSearch, Context::Entities];
 
