@@ -401,7 +401,8 @@ impl App {
             .iter()
             .filter(|a| self.session.state_of(&a.id) == crate::review::ArticleState::Reviewed)
             .count();
-        let quotes: usize = self.corpus.articles.iter().map(|a| a.quotes.len()).sum();
+        // Every quote of the corpus is listed once in the search index.
+        let quotes = self.index.quote_refs.len();
         let verdicts = self
             .session
             .quotes
