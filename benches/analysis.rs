@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use quire::analysis::analyse;
 use quire::corpus::{load_paths, seeds, Document, LoadOptions};
-use quire::search::Ranker;
+use quire::search::{FuzzyIndex, Order};
 
 fn corpus_documents() -> (String, Vec<Document>) {
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
@@ -42,12 +42,12 @@ fn bench_quote_search(c: &mut Criterion) {
         .iter()
         .flat_map(|a| a.quotes.iter().map(move |q| a.quote_text(q).to_string()))
         .collect();
-    let ranker = Ranker::default();
+    let index = FuzzyIndex::new(&quotes, |q| vec![q.as_str()]);
     let mut group = c.benchmark_group("quote_search");
     group.throughput(Throughput::Elements(quotes.len() as u64));
     for query in ["g", "gov", "government minister"] {
         group.bench_with_input(BenchmarkId::new(&name, query), &query, |b, query| {
-            b.iter(|| ranker.rank(quotes.iter().map(String::as_str), query))
+            b.iter(|| index.search(query, Order::Ranked { limit: 2000 }, None, &|| false))
         });
     }
     group.finish();

@@ -2,11 +2,9 @@
 //! `cargo run --release --example gen_corpus -- OUT_DIR [COUNT] [SOURCE_DIR]`
 //! (defaults: 100,000 files from ../shared/corpora). Each file is a source article with a
 //! varied id, a dateline of its own and a light edit, so every file is distinct; files go
-//! 1,000 to a folder. Also writes OUT_DIR/quotes-1M.txt, one million quote strings (the quotes
-//! of the generated articles, repeated with variations) for the quote-search benchmark.
+//! 1,000 to a folder. The million-quote list for search is examples/quote_list.rs.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn articles_under(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -92,33 +90,5 @@ fn main() -> std::io::Result<()> {
         out.display()
     );
 
-    // One million quote strings for the search benchmark: every quote mark pair of the sources,
-    // with the article number appended so that repeats differ.
-    let mut quotes = Vec::new();
-    for (_, text) in &texts {
-        let mut rest = text.as_str();
-        while let Some(open) = rest.find('"') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('"') else { break };
-            let quote = after[..close].trim();
-            if quote.split_whitespace().count() >= 3 && quote.len() < 400 {
-                quotes.push(quote.replace('\n', " "));
-            }
-            rest = &after[close + 1..];
-        }
-    }
-    let mut file = std::io::BufWriter::new(fs::File::create(out.join("quotes-1M.txt"))?);
-    for i in 0..1_000_000 {
-        writeln!(
-            file,
-            "{} ({})",
-            quotes[i % quotes.len().max(1)],
-            i / quotes.len().max(1)
-        )?;
-    }
-    eprintln!(
-        "1,000,000 quote strings from {} distinct quotes",
-        quotes.len()
-    );
     Ok(())
 }

@@ -74,8 +74,15 @@ fn slash_filters_by_entity_name_and_esc_restores_the_list() {
 #[test]
 fn filter_matches_dates_and_sources_and_esc_while_typing_clears() {
     let mut app = seeds_app(100, 30);
+    // Matching folds case and is fuzzy (as in fzf): "tv" also spells out in two other
+    // articles' fields, but only 003 names Press TV as its source.
     press(&mut app, "/Press TV");
-    assert_eq!(visible_ids(&app), ["003_1896167c399c0b60"]);
+    let ids = visible_ids(&app);
+    assert!(ids.contains(&"003_1896167c399c0b60".to_string()));
+    assert!(
+        !ids.contains(&"004_32a518eb8c980e85".to_string()),
+        "{ids:?}"
+    );
     press(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Browse);
     assert_eq!(visible_ids(&app).len(), 5);
@@ -284,7 +291,7 @@ fn a_late_answer_to_an_old_query_is_dropped() {
         Action::Ranked {
             generation: 0,
             target: quire::tui::action::RankTarget::Articles,
-            hits: stale,
+            answer: stale,
         },
     );
     assert_eq!(visible_ids(&app), ["003_1896167c399c0b60"]);
@@ -496,4 +503,76 @@ fn no_color_theme_keeps_roles_distinguishable() {
             assert_ne!(a, b, "two roles look the same without colour");
         }
     }
+}
+
+#[test]
+fn quote_search_folds_case_and_accents_and_highlights_the_original_letters() {
+    let mut app = seeds_app(100, 30);
+    // The seeds spell it "Kazemi"; a reader may type capitals and an accent.
+    press(&mut app, "\"KAZÉMI");
+    assert!(app.quotes.total > 0, "no hit for KAZÉMI");
+    let mut plain = seeds_app(100, 30);
+    press(&mut plain, "\"kazemi");
+    assert_eq!(app.quotes.total, plain.quotes.total);
+    assert_eq!(app.quotes.hits, plain.quotes.hits);
+}
+
+#[test]
+fn a_partial_answer_shows_first_marked_and_the_complete_one_replaces_it() {
+    use quire::tui::action::RankTarget;
+    let mut app = seeds_app(100, 30);
+    press(&mut app, "\"");
+    let generation = app.quotes.generation + 1;
+    app.quotes.generation = generation;
+    app.quotes.query = "iran".into();
+    let complete = app.index.rank(RankTarget::Quotes, "iran");
+    let mut partial = complete.clone();
+    partial.hits.truncate(2);
+    partial.total = 2;
+    partial.partial = true;
+    for answer in [partial, complete.clone()] {
+        act(
+            &mut app,
+            Action::Ranked {
+                generation,
+                target: RankTarget::Quotes,
+                answer: answer.clone(),
+            },
+        );
+        let text = screen_text(draw(&app, &Theme::default()).backend().buffer());
+        let count = if answer.partial {
+            "2…/".to_string()
+        } else {
+            format!("{}/", complete.total)
+        };
+        assert!(text.contains(&count), "{count} missing:\n{text}");
+    }
+    assert!(!app.quotes.partial);
+}
+
+#[test]
+fn the_worker_answers_the_newest_query() {
+    use quire::tui::action::RankTarget;
+    use quire::tui::ranking::spawn_worker;
+    let app = seeds_app(100, 30);
+    let (requests, answers) = spawn_worker(app.index.clone());
+    for (generation, query) in ["i", "ir", "ira", "iran"].into_iter().enumerate() {
+        requests.send(RankTarget::Quotes, generation as u64 + 1, query.into());
+    }
+    // Older queries may be answered or dropped; the newest always is, and last.
+    let mut last = None;
+    while let Ok(action) = answers.recv_timeout(std::time::Duration::from_secs(5)) {
+        if let Action::Ranked {
+            generation, answer, ..
+        } = action
+        {
+            last = Some((generation, answer));
+            if generation == 4 {
+                break;
+            }
+        }
+    }
+    let (generation, answer) = last.expect("an answer");
+    assert_eq!(generation, 4);
+    assert_eq!(answer, app.index.rank(RankTarget::Quotes, "iran"));
 }

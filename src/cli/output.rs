@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::analysis::{Article, Corpus, QuoteKind};
 use crate::corpus::text::CharIndex;
-use crate::search::Ranker;
+use crate::search::{FuzzyIndex, Order};
 
 /// One article as `quire analyze --json` prints it (offsets in characters).
 pub fn article_json(article: &Article, corpus: &Corpus) -> serde_json::Value {
@@ -149,12 +149,16 @@ pub fn quotes(
         .collect();
     let order: Vec<usize> = match query {
         Some(query) => {
-            let texts: Vec<String> = all
-                .iter()
-                .map(|(a, q)| format!("{} {}", a.quote_text(q), q.speaker.as_deref().unwrap_or("")))
-                .collect();
-            Ranker::default()
-                .rank(texts.iter().map(String::as_str), query)
+            // Fields as in the reader's quote search: the quote, then its speaker.
+            let index = FuzzyIndex::new(&all, |(a, q)| {
+                let mut fields = vec![a.quote_text(q)];
+                fields.extend(q.speaker.as_deref());
+                fields
+            });
+            index
+                .search(query, Order::Ranked { limit: usize::MAX }, None, &|| false)
+                .unwrap_or_default()
+                .hits
                 .into_iter()
                 .map(|h| h.index)
                 .collect()

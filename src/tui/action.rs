@@ -1,8 +1,8 @@
 //! Everything the user (or a worker) can ask of the reader. Keys map to these through the
 //! keymap; tests send them directly. Names say what the user wants, never which key.
 
+use super::app::Answer;
 use crate::review::Verdict;
-use crate::search::Hit;
 
 /// Which ranked list a worker's answer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +80,6 @@ pub enum Action {
     Ranked {
         generation: u64,
         target: RankTarget,
-        hits: Vec<Hit>,
+        answer: Answer,
     },
 }

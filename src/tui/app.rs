@@ -6,7 +6,7 @@ use super::keymap::{Context, Keymap};
 use super::layout::{lay_out, ArticleLayout};
 use crate::analysis::Corpus;
 use crate::review::Session;
-use crate::search::{Hit, Ranker};
+use crate::search::{FuzzyIndex, Hit, Order, Searcher};
 
 use super::action::RankTarget;
 
@@ -54,24 +54,37 @@ pub enum Focus {
     Article,
 }
 
-/// The strings each fuzzy search ranks, built once per corpus and shared with the worker.
+/// The search indexes, built once per corpus and shared with the ranking worker.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// Title, source, date and entity names of each article, as separate fields; the title
+    /// Per article: title, source, date and entity names, as separate fields; the title
     /// first, so that match positions are positions in the title.
-    pub article_fields: Vec<Vec<String>>,
+    pub articles: FuzzyIndex,
     /// (article, quote) of each quote in corpus order.
     pub quote_refs: Vec<(usize, usize)>,
-    /// Quote text, then the speaker.
-    pub quote_keys: Vec<String>,
-    /// Entity name, then its aliases.
-    pub entity_keys: Vec<String>,
+    /// Per quote: its text, then its speaker.
+    pub quotes: FuzzyIndex,
+    /// Per entity: its name, then its aliases.
+    pub entities: FuzzyIndex,
+}
+
+/// Hits kept for a ranked list: more than anyone scrolls through; the count says how many
+/// matched in all.
+pub const RANKED_LIMIT: usize = 2000;
+
+/// One ranked answer, as the lists show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    /// How many matched (the hits may be the best of them only).
+    pub total: usize,
+    /// Ranked over part of the candidates so far; the complete answer follows.
+    pub partial: bool,
 }
 
 impl SearchIndex {
     pub fn new(corpus: &Corpus) -> Self {
-        let mut index = SearchIndex::default();
-        for (a, article) in corpus.articles.iter().enumerate() {
+        let articles = FuzzyIndex::new(&corpus.articles, |article| {
             let mut names: Vec<&str> = article
                 .entities
                 .iter()
@@ -79,60 +92,114 @@ impl SearchIndex {
                 .collect();
             names.sort_unstable();
             names.dedup();
-            let mut fields = vec![article.display_title().to_string()];
-            fields.extend(article.source.clone());
-            fields.extend(article.date.clone());
-            fields.extend(names.into_iter().map(str::to_string));
-            index.article_fields.push(fields);
-            for (q, quote) in article.quotes.iter().enumerate() {
-                index.quote_refs.push((a, q));
-                index.quote_keys.push(format!(
-                    "{} {}",
-                    article.quote_text(quote),
-                    quote.speaker.as_deref().unwrap_or("")
-                ));
-            }
-        }
-        index.entity_keys = corpus
-            .entities
+            let mut fields = vec![article.display_title()];
+            fields.extend(article.source.as_deref());
+            fields.extend(article.date.as_deref());
+            fields.extend(names);
+            fields
+        });
+        let quote_refs: Vec<(usize, usize)> = corpus
+            .articles
             .iter()
-            .map(|e| format!("{} {}", e.name, e.aliases.join(" ")))
+            .enumerate()
+            .flat_map(|(a, article)| (0..article.quotes.len()).map(move |q| (a, q)))
             .collect();
-        index
+        let quotes = FuzzyIndex::new(&quote_refs, |&(a, q)| {
+            let article = &corpus.articles[a];
+            let quote = &article.quotes[q];
+            let mut fields = vec![article.quote_text(quote)];
+            fields.extend(quote.speaker.as_deref());
+            fields
+        });
+        let entities = FuzzyIndex::new(&corpus.entities, |entity| {
+            let mut fields = vec![entity.name.as_str()];
+            fields.extend(entity.aliases.iter().map(String::as_str));
+            fields
+        });
+        SearchIndex {
+            articles,
+            quote_refs,
+            quotes,
+            entities,
+        }
     }
 
-    /// Ranks one target's strings against `query` (the worker's job; tests call it inline).
-    pub fn rank(&self, target: RankTarget, query: &str) -> Vec<Hit> {
-        let ranker = Ranker::default();
-        let keys = match target {
-            RankTarget::Articles => {
-                // The list keeps corpus order while filtering: a reader scans it by date.
-                return self
-                    .article_fields
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(index, fields)| {
-                        if query.trim().is_empty() {
-                            return Some(Hit {
-                                index,
-                                score: 0,
-                                positions: Vec::new(),
-                            });
-                        }
-                        ranker
-                            .score_fields(fields, query)
-                            .map(|(score, positions)| Hit {
-                                index,
-                                score,
-                                positions,
-                            })
-                    })
-                    .collect();
-            }
-            RankTarget::Quotes => &self.quote_keys,
-            RankTarget::Entities => &self.entity_keys,
-        };
-        ranker.rank(keys.iter().map(String::as_str), query)
+    fn target(&self, target: RankTarget) -> (&FuzzyIndex, Order) {
+        match target {
+            // The list keeps corpus order while filtering: a reader scans it by date.
+            RankTarget::Articles => (
+                &self.articles,
+                Order::Corpus {
+                    limit: RANKED_LIMIT,
+                },
+            ),
+            RankTarget::Quotes => (
+                &self.quotes,
+                Order::Ranked {
+                    limit: RANKED_LIMIT,
+                },
+            ),
+            RankTarget::Entities => (
+                &self.entities,
+                Order::Ranked {
+                    limit: RANKED_LIMIT,
+                },
+            ),
+        }
+    }
+
+    /// Ranks one target's records against `query`, completely (tests call this inline).
+    pub fn rank(&self, target: RankTarget, query: &str) -> Answer {
+        let (index, order) = self.target(target);
+        let ranked = index
+            .search(query, order, None, &|| false)
+            .unwrap_or_default();
+        Answer {
+            hits: ranked.hits,
+            total: ranked.total,
+            partial: false,
+        }
+    }
+
+    /// The worker's search: narrows from the searcher's last answer, and gives up (`None`)
+    /// as soon as `cancelled` says a newer query is waiting.
+    pub fn search(
+        &self,
+        target: RankTarget,
+        query: &str,
+        searcher: &mut Searcher,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Answer> {
+        let (index, order) = self.target(target);
+        let ranked = searcher.search(index, query, order, cancelled)?;
+        Some(Answer {
+            hits: ranked.hits,
+            total: ranked.total,
+            partial: false,
+        })
+    }
+
+    /// A first answer from the first `candidates` records only, for large indexes: shown
+    /// (marked partial) while the complete answer is computed.
+    pub fn search_partial(
+        &self,
+        target: RankTarget,
+        query: &str,
+        candidates: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Answer> {
+        let (index, order) = self.target(target);
+        let scope: Vec<u32> = (0..candidates.min(index.len()) as u32).collect();
+        let ranked = index.search(query, order, Some(&scope), cancelled)?;
+        Some(Answer {
+            hits: ranked.hits,
+            total: ranked.total,
+            partial: true,
+        })
+    }
+
+    pub fn len(&self, target: RankTarget) -> usize {
+        self.target(target).0.len()
     }
 }
 
@@ -141,6 +208,10 @@ impl SearchIndex {
 pub struct Picker {
     pub query: String,
     pub hits: Vec<Hit>,
+    /// How many matched in all (`hits` holds the best of them).
+    pub total: usize,
+    /// The hits come from part of the candidates; the complete answer is on its way.
+    pub partial: bool,
     pub selected: usize,
     pub offset: usize,
     pub generation: u64,
@@ -237,6 +308,7 @@ impl App {
             message: None,
         };
         app.entities.hits = app.entity_order();
+        app.entities.total = app.entities.hits.len();
         app.relayout();
         app
     }
@@ -350,9 +422,9 @@ impl App {
         if !position.filter.is_empty() {
             app.filter.query = position.filter.clone();
             app.filter.generation += 1;
-            let hits = app.index.rank(RankTarget::Articles, &position.filter);
-            if !hits.is_empty() {
-                app.visible = hits;
+            let answer = app.index.rank(RankTarget::Articles, &position.filter);
+            if !answer.hits.is_empty() {
+                app.visible = answer.hits;
             } else {
                 app.filter.query.clear();
             }

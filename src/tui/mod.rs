@@ -7,21 +7,20 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod ranking;
 pub mod review;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 
-use std::sync::mpsc;
-use std::thread;
 use std::time::Duration;
 
 use anyhow::Result;
 use crossterm::event::{self, Event, MouseEventKind};
 
 use crate::review::store::Store;
-use action::{Action, RankTarget};
+use action::Action;
 use app::App;
 use keymap::Key;
 use terminal::TerminalGuard;
@@ -95,30 +94,7 @@ pub fn run(mut app: App, persistence: Persistence, theme: Theme) -> Result<()> {
         },
     );
 
-    let (work_tx, work_rx) = mpsc::channel::<(RankTarget, u64, String)>();
-    let (done_tx, done_rx) = mpsc::channel::<Action>();
-    let index = app.index.clone();
-    thread::spawn(move || {
-        // Only the newest request matters: drain the queue and rank the last one.
-        while let Ok(mut request) = work_rx.recv() {
-            while let Ok(newer) = work_rx.try_recv() {
-                request = newer;
-            }
-            let (target, generation, query) = request;
-            let hits = index.rank(target, &query);
-            if done_tx
-                .send(Action::Ranked {
-                    generation,
-                    target,
-                    hits,
-                })
-                .is_err()
-            {
-                return;
-            }
-        }
-    });
-
+    let (work_tx, done_rx) = ranking::spawn_worker(app.index.clone());
     // Set by the closure below, read by the loop: a Cell, since both hold it.
     let suspend_requested = std::cell::Cell::new(false);
     let apply = |app: &mut App, action: Action| match update(app, action) {
@@ -127,7 +103,7 @@ pub fn run(mut app: App, persistence: Persistence, theme: Theme) -> Result<()> {
             generation,
             query,
         }) => {
-            let _ = work_tx.send((target, generation, query));
+            work_tx.send(target, generation, query);
         }
         Some(Command::Save) => persistence.save(app),
         Some(Command::Export { path }) => persistence.export(app, &path),

@@ -3,7 +3,7 @@
 //! loop to run on a worker, whose answer comes back as `Action::Ranked`.
 
 use super::action::{Action, RankTarget};
-use super::app::{App, Focus, Mode, Picker};
+use super::app::{Answer, App, Focus, Mode, Picker};
 use super::review;
 use crate::search::Hit;
 
@@ -38,8 +38,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Command> {
         Action::Ranked {
             generation,
             target,
-            hits,
-        } => apply_ranked(app, generation, target, hits),
+            answer,
+        } => apply_ranked(app, generation, target, answer),
         Action::Scroll { col, row, delta } => scroll_at(app, col, row, delta),
         Action::Click { col, row } => click_at(app, col, row),
         action => match app.mode {
@@ -109,7 +109,9 @@ fn browse(app: &mut App, action: Action) -> Option<Command> {
             // Every quote in corpus order before a query: listed when the search first opens,
             // not at start-up (a corpus can hold a million quotes).
             if app.quotes.query.is_empty() && app.quotes.hits.is_empty() {
-                app.quotes.hits = app.index.rank(RankTarget::Quotes, "");
+                let answer = app.index.rank(RankTarget::Quotes, "");
+                app.quotes.hits = answer.hits;
+                app.quotes.total = answer.total;
             }
             app.mode = Mode::QuoteSearch;
         }
@@ -298,9 +300,16 @@ fn refilter(app: &mut App) -> Option<Command> {
     })
 }
 
-fn apply_ranked(app: &mut App, generation: u64, target: RankTarget, hits: Vec<Hit>) {
+fn apply_ranked(app: &mut App, generation: u64, target: RankTarget, answer: Answer) {
+    let Answer {
+        hits,
+        total,
+        partial,
+    } = answer;
     match target {
         RankTarget::Articles if generation == app.filter.generation => {
+            app.filter.total = total;
+            app.filter.partial = partial;
             let current = app.selected_article();
             let corpus = app.corpus.clone();
             app.visible = hits
@@ -328,6 +337,8 @@ fn apply_ranked(app: &mut App, generation: u64, target: RankTarget, hits: Vec<Hi
         }
         RankTarget::Quotes if generation == app.quotes.generation => {
             app.quotes.hits = hits;
+            app.quotes.total = total;
+            app.quotes.partial = partial;
             app.quotes.selected = 0;
             app.quotes.offset = 0;
         }
@@ -337,6 +348,12 @@ fn apply_ranked(app: &mut App, generation: u64, target: RankTarget, hits: Vec<Hi
             } else {
                 hits
             };
+            app.entities.total = if app.entities.query.trim().is_empty() {
+                app.entities.hits.len()
+            } else {
+                total
+            };
+            app.entities.partial = partial;
             app.entities.selected = 0;
             app.entities.offset = 0;
         }
@@ -542,8 +559,8 @@ fn choose_entity(app: &mut App) {
         generation, query, ..
     }) = &command
     {
-        let hits = app.index.rank(RankTarget::Articles, query);
-        apply_ranked(app, *generation, RankTarget::Articles, hits);
+        let answer = app.index.rank(RankTarget::Articles, query);
+        apply_ranked(app, *generation, RankTarget::Articles, answer);
     }
 }
 

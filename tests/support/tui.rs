@@ -42,13 +42,13 @@ pub fn act(app: &mut App, action: Action) {
         query,
     }) = pending
     {
-        let hits = app.index.rank(target, &query);
+        let answer = app.index.rank(target, &query);
         pending = update(
             app,
             Action::Ranked {
                 generation,
                 target,
-                hits,
+                answer,
             },
         );
     }

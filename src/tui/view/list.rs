@@ -14,8 +14,9 @@ use crate::tui::theme::Theme;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::List || app.mode == Mode::Filter;
     let mut title = format!(
-        " Articles {}/{} ",
+        " Articles {}{}/{} ",
         app.visible.len(),
+        if app.filter.partial { "…" } else { "" },
         app.corpus.articles.len()
     );
     if let Some(e) = app.entity_filter {

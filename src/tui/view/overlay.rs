@@ -19,12 +19,17 @@ pub(super) fn frame_block<'a>(title: impl Into<String>, theme: &Theme) -> Block<
         .title(Span::styled(title.into(), theme.title))
 }
 
-fn query_line<'a>(picker: &Picker, count: usize, total: usize, theme: &Theme) -> Line<'a> {
+/// The query, then "matches/candidates", with "…" while only a partial answer is in.
+fn query_line<'a>(picker: &Picker, candidates: usize, theme: &Theme) -> Line<'a> {
+    let pending = if picker.partial { "…" } else { "" };
     Line::from(vec![
         Span::styled("> ", theme.key),
         Span::raw(picker.query.clone()),
         Span::styled("▏", theme.key),
-        Span::styled(format!("  {count}/{total}"), theme.dim),
+        Span::styled(
+            format!("  {}{pending}/{candidates}", picker.total),
+            theme.dim,
+        ),
     ])
 }
 
@@ -42,12 +47,7 @@ pub fn render_quote_search(frame: &mut Frame, area: Rect, app: &App, theme: &The
     .areas(inner);
     let picker = &app.quotes;
     frame.render_widget(
-        Paragraph::new(query_line(
-            picker,
-            picker.hits.len(),
-            app.index.quote_refs.len(),
-            theme,
-        )),
+        Paragraph::new(query_line(picker, app.index.quote_refs.len(), theme)),
         query,
     );
     let width = usize::from(list.width);
@@ -154,12 +154,7 @@ pub fn render_entities(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
     .areas(inner);
     let picker = &app.entities;
     frame.render_widget(
-        Paragraph::new(query_line(
-            picker,
-            picker.hits.len(),
-            app.corpus.entities.len(),
-            theme,
-        )),
+        Paragraph::new(query_line(picker, app.corpus.entities.len(), theme)),
         query,
     );
     frame.render_widget(

@@ -1,0 +1,97 @@
+//! The ranking worker: fuzzy searches run on their own thread so that no key waits on them.
+//! Only the newest query of each list matters: older requests waiting in the queue are
+//! skipped, and a search in progress gives up between chunks as soon as a newer query for the
+//! same list arrives. On a large list a first answer over part of the candidates is sent
+//! ahead of the complete one, so hits appear while the rest is ranked.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::thread;
+
+use super::action::{Action, RankTarget};
+use super::app::SearchIndex;
+use crate::search::Searcher;
+
+/// Above this many candidates, a partial answer over the first `PARTIAL_CANDIDATES` comes first.
+const PARTIAL_THRESHOLD: usize = 200_000;
+const PARTIAL_CANDIDATES: usize = 100_000;
+
+const TARGETS: [RankTarget; 3] = [
+    RankTarget::Articles,
+    RankTarget::Quotes,
+    RankTarget::Entities,
+];
+
+fn slot(target: RankTarget) -> usize {
+    match target {
+        RankTarget::Articles => 0,
+        RankTarget::Quotes => 1,
+        RankTarget::Entities => 2,
+    }
+}
+
+/// The UI thread's end: sends queries, and marks them newest so that older work stops.
+pub struct RankRequests {
+    tx: mpsc::Sender<(RankTarget, u64, String)>,
+    latest: Arc<[AtomicU64; 3]>,
+}
+
+impl RankRequests {
+    pub fn send(&self, target: RankTarget, generation: u64, query: String) {
+        self.latest[slot(target)].store(generation, Ordering::SeqCst);
+        // The worker only stops when the UI is gone; nothing to do if it has.
+        let _ = self.tx.send((target, generation, query));
+    }
+}
+
+/// Starts the worker; its answers arrive as `Action::Ranked` on the returned receiver.
+pub fn spawn_worker(index: Arc<SearchIndex>) -> (RankRequests, mpsc::Receiver<Action>) {
+    let (tx, rx) = mpsc::channel::<(RankTarget, u64, String)>();
+    let (done_tx, done_rx) = mpsc::channel();
+    let latest: Arc<[AtomicU64; 3]> = Arc::new(Default::default());
+    let newest = latest.clone();
+    thread::spawn(move || {
+        let mut searchers: [Searcher; 3] = Default::default();
+        while let Ok(first) = rx.recv() {
+            let mut pending: [Option<(u64, String)>; 3] = Default::default();
+            pending[slot(first.0)] = Some((first.1, first.2));
+            while let Ok((target, generation, query)) = rx.try_recv() {
+                pending[slot(target)] = Some((generation, query));
+            }
+            for target in TARGETS {
+                let Some((generation, query)) = pending[slot(target)].take() else {
+                    continue;
+                };
+                let cancelled = || newest[slot(target)].load(Ordering::SeqCst) != generation;
+                let searcher = &mut searchers[slot(target)];
+                let candidates = searcher.candidates(index.len(target), &query);
+                if candidates > PARTIAL_THRESHOLD && !query.trim().is_empty() {
+                    if let Some(answer) =
+                        index.search_partial(target, &query, PARTIAL_CANDIDATES, &cancelled)
+                    {
+                        let partial = Action::Ranked {
+                            generation,
+                            target,
+                            answer,
+                        };
+                        if done_tx.send(partial).is_err() {
+                            return;
+                        }
+                    }
+                }
+                let Some(answer) = index.search(target, &query, searcher, &cancelled) else {
+                    continue; // a newer query is waiting
+                };
+                let done = Action::Ranked {
+                    generation,
+                    target,
+                    answer,
+                };
+                if done_tx.send(done).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    (RankRequests { tx, latest }, done_rx)
+}
