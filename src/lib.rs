@@ -3,6 +3,7 @@
 //! `cli`, `tui` → `search` → `analysis` → `corpus`.
 
 pub mod analysis;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;

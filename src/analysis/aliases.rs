@@ -94,7 +94,7 @@ fn name_skeleton(name: &str) -> String {
 }
 
 /// An entity as the corpus knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub id: String,
     pub name: String,

@@ -11,9 +11,10 @@ pub mod tokens;
 
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::clean::{clean, Removed};
 use crate::corpus::meta;
@@ -23,7 +24,7 @@ pub use aliases::Entity;
 use speakers::Speaker;
 
 /// The kinds of named entity quire tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityType {
     Person,
@@ -49,7 +50,7 @@ impl EntityType {
 }
 
 /// Direct (marked) or reported (indirect) speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Direct,
@@ -57,7 +58,7 @@ pub enum QuoteKind {
 }
 
 /// One quote of an article. Offsets are bytes into [`Article::text`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub start: usize,
     pub end: usize,
@@ -72,7 +73,7 @@ pub struct Quote {
 }
 
 /// One entity mention. Offsets are bytes into [`Article::text`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityMention {
     pub start: usize,
     pub end: usize,
@@ -82,7 +83,7 @@ pub struct EntityMention {
 }
 
 /// One analysed article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     pub id: String,
     pub path: PathBuf,
@@ -114,7 +115,7 @@ impl Article {
 }
 
 /// An analysed corpus: its articles and the entities they mention.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub entities: Vec<Entity>,
@@ -163,7 +164,20 @@ fn analyse_alone(document: Document) -> Partial {
 
 /// Analyses documents into a corpus, using every core.
 pub fn analyse(documents: Vec<Document>) -> Corpus {
-    let partials: Vec<Partial> = documents.into_par_iter().map(analyse_alone).collect();
+    analyse_counting(documents, &AtomicUsize::new(0))
+}
+
+/// [`analyse`], counting articles into `done` as each is analysed on its own (the long part),
+/// so that a caller can show progress.
+pub fn analyse_counting(documents: Vec<Document>, done: &AtomicUsize) -> Corpus {
+    let partials: Vec<Partial> = documents
+        .into_par_iter()
+        .map(|document| {
+            let partial = analyse_alone(document);
+            done.fetch_add(1, Ordering::Relaxed);
+            partial
+        })
+        .collect();
     let inputs: Vec<(&str, &[entities::Mention])> = partials
         .iter()
         .map(|p| (p.cleaned.text.as_str(), p.mentions.as_slice()))

@@ -27,6 +27,10 @@ pub struct Args {
     pub new_session: bool,
     #[command(flatten)]
     pub input: InputArgs,
+    /// Analyse every article afresh; neither read nor write the analysis cache
+    /// ($XDG_CACHE_HOME/quire, else ~/.cache/quire).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Skip article files larger than this many megabytes.
     #[arg(long, global = true, value_name = "MB", default_value_t = 256)]
     pub max_file_mb: u64,

@@ -59,28 +59,28 @@ pub fn run() -> Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match &args.command {
         Some(Command::Analyze(a)) => {
-            let Some(corpus) = load(&a.paths, &options)? else {
+            let Some(corpus) = load(&a.paths, &options, !args.no_cache)? else {
                 return Ok(ExitCode::from(1));
             };
             output::analyze(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::List(a)) => {
-            let Some(corpus) = load(&a.paths, &options)? else {
+            let Some(corpus) = load(&a.paths, &options, !args.no_cache)? else {
                 return Ok(ExitCode::from(1));
             };
             output::list(&mut out, &corpus, a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::Quotes(a)) => {
-            let Some(corpus) = load(&a.paths, &options)? else {
+            let Some(corpus) = load(&a.paths, &options, !args.no_cache)? else {
                 return Ok(ExitCode::from(1));
             };
             output::quotes(&mut out, &corpus, a.query.as_deref(), a.json)?;
             ExitCode::SUCCESS
         }
         Some(Command::Entities(a)) => {
-            let Some(corpus) = load(&a.paths, &options)? else {
+            let Some(corpus) = load(&a.paths, &options, !args.no_cache)? else {
                 return Ok(ExitCode::from(1));
             };
             output::entities(&mut out, &corpus, a.json)?;
@@ -120,7 +120,7 @@ pub fn run() -> Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Export(a)) => {
-            let Some(corpus) = load(&a.paths, &options)? else {
+            let Some(corpus) = load(&a.paths, &options, !args.no_cache)? else {
                 return Ok(ExitCode::from(1));
             };
             let name = session_name(args.session.as_deref(), &a.paths)?;
@@ -138,7 +138,7 @@ pub fn run() -> Result<ExitCode> {
             } else {
                 &args.paths
             };
-            let Some(corpus) = load(paths, &options)? else {
+            let Some(corpus) = load(paths, &options, !args.no_cache)? else {
                 return Ok(ExitCode::from(1));
             };
             if io::stdout().is_terminal() {
@@ -231,8 +231,9 @@ fn open_reader(
 }
 
 /// Loads and analyses the corpus the user named (the bundled seeds when none), printing
-/// warnings to stderr. `None` when nothing at all could be loaded.
-pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Option<Corpus>> {
+/// warnings to stderr. Files are analysed through the cache unless `use_cache` is false
+/// (standard input and the seeds never are). `None` when nothing at all could be loaded.
+pub fn load(paths: &[PathBuf], options: &LoadOptions, use_cache: bool) -> Result<Option<Corpus>> {
     // Articles piped in (`curl … | quire`) when no path is named; the reader then reads keys
     // from the terminal itself.
     let piped = [PathBuf::from("-")];
@@ -241,19 +242,67 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Option<Corpus>> 
     } else {
         paths
     };
-    let loaded: Loaded = if paths.is_empty() {
-        seeds()
-    } else {
-        load_paths(paths, options)
-    };
     let stderr = io::stderr();
+    let (corpus, warnings) = if paths.is_empty() {
+        let loaded: Loaded = seeds();
+        (analyse(loaded.documents), loaded.warnings)
+    } else if use_cache && !paths.iter().any(|p| p.as_os_str() == "-") {
+        let cache = crate::cache::cache_file(paths, options);
+        let progress = crate::cache::Progress::default();
+        let finished = std::sync::atomic::AtomicBool::new(false);
+        let loaded = std::thread::scope(|scope| {
+            if stderr.is_terminal() {
+                scope.spawn(|| show_progress(&progress, &finished));
+            }
+            let loaded = crate::cache::load(paths, options, &cache, &progress);
+            finished.store(true, std::sync::atomic::Ordering::Relaxed);
+            loaded
+        });
+        if let Some(problem) = &loaded.stats.problem {
+            eprintln!("quire: analysis cache {problem}");
+        }
+        (loaded.corpus, loaded.warnings)
+    } else {
+        let loaded = load_paths(paths, options);
+        (analyse(loaded.documents), loaded.warnings)
+    };
     let mut err = stderr.lock();
-    for warning in &loaded.warnings {
+    for warning in &warnings {
         writeln!(err, "quire: warning: {warning}")?;
     }
-    if loaded.documents.is_empty() {
+    if corpus.articles.is_empty() {
         writeln!(err, "quire: no articles could be loaded")?;
         return Ok(None);
     }
-    Ok(Some(analyse(loaded.documents)))
+    Ok(Some(corpus))
+}
+
+/// Shows how far the analysis is on stderr (a person is watching), every quarter second
+/// once it has run for a second; the line is cleared when done.
+fn show_progress(progress: &crate::cache::Progress, finished: &std::sync::atomic::AtomicBool) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let start = std::time::Instant::now();
+    let mut shown = false;
+    while !finished.load(Relaxed) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let total = progress.to_analyse.load(Relaxed);
+        if total == 0 || start.elapsed() < std::time::Duration::from_secs(1) {
+            continue;
+        }
+        let done = progress.analysed.load(Relaxed).min(total);
+        let stage = match done {
+            0 => "reading",
+            d if d < total => "analysing",
+            _ => "linking entities across",
+        };
+        eprint!(
+            "\rquire: {stage} {total} files: {}% (later opens reuse the analysis)  ",
+            done * 100 / total
+        );
+        shown = true;
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    if shown {
+        eprint!("\r\x1b[2K");
+    }
 }

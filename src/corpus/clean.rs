@@ -8,13 +8,15 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 /// A piece of the original text that cleaning took out, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
     pub text: String,
-    pub reason: &'static str,
+    pub reason: Cow<'static, str>,
 }
 
 /// The article as the reader shows it.
@@ -174,14 +176,14 @@ pub fn clean(raw: &str) -> Cleaned {
         if let Some(label) = scraper_label().find(&text) {
             removed.push(Removed {
                 text: label.as_str().trim().to_string(),
-                reason: "scraper label",
+                reason: "scraper label".into(),
             });
             text = text[label.end()..].trim().to_string();
         }
         while let Some(label) = language_label().find(&text) {
             removed.push(Removed {
                 text: label.as_str().to_string(),
-                reason: "language label",
+                reason: "language label".into(),
             });
             text.replace_range(label.range(), "");
         }
@@ -206,7 +208,7 @@ pub fn clean(raw: &str) -> Cleaned {
         match line.removed {
             Some(reason) => removed.push(Removed {
                 text: line.text,
-                reason,
+                reason: reason.into(),
             }),
             None => {
                 if !cleaned.text.is_empty() {
@@ -294,11 +296,11 @@ fn mark_trailing_debris(lines: &mut [Line]) {
 mod tests {
     use super::*;
 
-    fn removed_reasons(raw: &str) -> Vec<(String, &'static str)> {
+    fn removed_reasons(raw: &str) -> Vec<(String, String)> {
         clean(raw)
             .removed
             .into_iter()
-            .map(|r| (r.text, r.reason))
+            .map(|r| (r.text, r.reason.into_owned()))
             .collect()
     }
 

@@ -115,44 +115,60 @@ impl Default for LoadOptions {
 /// Lists the article files under `paths` (files as given, folders recursively, sorted, `.txt`
 /// only inside folders) and reads them in parallel.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
-    let mut files = Vec::new();
-    let mut warnings = Vec::new();
-    let mut from_stdin = None;
-    for path in paths {
-        if path.as_os_str() == "-" {
-            // `-` is standard input, read once (bounded like any file).
-            if from_stdin.is_none() {
-                from_stdin = Some(read_stdin(options));
-            }
-            continue;
-        }
-        collect_files(path, options, &mut files, &mut warnings);
-    }
-    let results: Vec<(FileResult, Vec<LoadWarning>)> = {
-        use rayon::prelude::*;
-        files
-            .par_iter()
-            .map(|path| {
-                let mut problems = Vec::new();
-                let read = super::formats::with_fields(&options.fields, || {
-                    read_documents(path, options, &mut problems)
-                });
-                (read, problems)
-            })
-            .collect()
-    };
-    let mut documents = Vec::with_capacity(results.len() + 1);
-    match from_stdin.map(|read| {
-        read.and_then(|document| {
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let (files, mut warnings) = list_files(&files, options);
+    let mut documents = Vec::with_capacity(files.len() + 1);
+    // `-` is standard input, read once (bounded like any file).
+    if stdin {
+        match read_stdin(options).and_then(|document| {
             super::formats::with_fields(&options.fields, || {
                 split_records(document, options.format, &mut warnings)
             })
-        })
-    }) {
-        Some(Ok(mut docs)) => documents.append(&mut docs),
-        Some(Err(warning)) => warnings.push(warning),
-        None => {}
+        }) {
+            Ok(mut docs) => documents.append(&mut docs),
+            Err(warning) => warnings.push(warning),
+        }
     }
+    let mut loaded = load_files(&files, options);
+    documents.append(&mut loaded.documents);
+    warnings.append(&mut loaded.warnings);
+    Loaded {
+        documents,
+        warnings,
+    }
+}
+
+/// The article files under `paths` (folders walked recursively, sorted), and warnings for
+/// what cannot be opened or holds no articles.
+pub fn list_files(paths: &[PathBuf], options: &LoadOptions) -> (Vec<PathBuf>, Vec<LoadWarning>) {
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        collect_files(path, options, &mut files, &mut warnings);
+    }
+    (files, warnings)
+}
+
+/// Reads `files` (in parallel) into documents, in the order given.
+pub fn load_files(files: &[PathBuf], options: &LoadOptions) -> Loaded {
+    use rayon::prelude::*;
+    let results: Vec<(FileResult, Vec<LoadWarning>)> = files
+        .par_iter()
+        .map(|path| {
+            let mut problems = Vec::new();
+            let read = super::formats::with_fields(&options.fields, || {
+                read_documents(path, options, &mut problems)
+            });
+            (read, problems)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    let mut warnings = Vec::new();
     for (result, mut problems) in results {
         warnings.append(&mut problems);
         match result {

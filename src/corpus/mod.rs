@@ -7,4 +7,6 @@ pub mod load;
 pub mod meta;
 pub mod text;
 
-pub use load::{load_paths, seeds, Document, LoadOptions, LoadWarning, Loaded};
+pub use load::{
+    list_files, load_files, load_paths, seeds, Document, LoadOptions, LoadWarning, Loaded,
+};

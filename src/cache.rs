@@ -1,0 +1,470 @@
+//! The analysis cache: what a corpus's files were analysed into, kept in the user's cache
+//! directory so that the next open reads it instead of analysing again.
+//!
+//! Each file's articles are keyed on the file's path, size and modification time, and the
+//! whole cache on quire's build and the load options. On open, a file whose key matches reuses
+//! its articles; a changed or new file is read and analysed again; a deleted one disappears.
+//! Articles analysed again are linked to the cached entities by entity id (the same person
+//! keeps one entity); `--no-cache` analyses everything afresh.
+//!
+//! The file is a header (magic, format version, build stamp, payload length and CRC-32) and
+//! a bincode payload. Anything unexpected (another build, a truncated or corrupt file) means
+//! the cache is ignored and rebuilt, never an error. It is written to a temporary file and
+//! renamed, readable by the user only.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{analyse_counting, Article, Corpus, Entity};
+use crate::corpus::{list_files, load_files, LoadOptions, LoadWarning};
+
+const MAGIC: &[u8; 12] = b"QUIRE-CACHE\0";
+/// Bump when the payload's layout changes (the build stamp covers analysis changes).
+const FORMAT: u32 = 1;
+
+/// What identifies one file's contents without reading it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileKey {
+    pub path: PathBuf,
+    pub size: u64,
+    pub modified_ns: u128,
+}
+
+impl FileKey {
+    fn of(path: &Path) -> Option<FileKey> {
+        let metadata = fs::metadata(path).ok()?;
+        let modified_ns = metadata
+            .modified()
+            .ok()?
+            .duration_since(UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        Some(FileKey {
+            path: path.to_path_buf(),
+            size: metadata.len(),
+            modified_ns,
+        })
+    }
+}
+
+/// One file as cached: its key, its articles and the warnings reading it gave (each with
+/// the path it named, `file:line` for a bad record).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedFile {
+    key: FileKey,
+    articles: Vec<Article>,
+    warnings: Vec<(PathBuf, String)>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Payload {
+    files: Vec<CachedFile>,
+    entities: Vec<Entity>,
+}
+
+/// What a cached load did, for the user and for tests.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Files whose articles came from the cache.
+    pub reused: usize,
+    /// Files read and analysed (changed, new, or no usable cache).
+    pub analysed: usize,
+    /// Cached files that are gone.
+    pub dropped: usize,
+    /// Why the cache file could not be used, when it could not.
+    pub problem: Option<String>,
+}
+
+/// The corpus, the warnings to show, and what the cache did.
+#[derive(Debug)]
+pub struct CachedLoad {
+    pub corpus: Corpus,
+    pub warnings: Vec<LoadWarning>,
+    pub stats: CacheStats,
+}
+
+/// Where quire keeps caches: `$XDG_CACHE_HOME/quire`, else `~/.cache/quire`.
+pub fn cache_dir() -> PathBuf {
+    std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| std::env::temp_dir().join("quire-cache"))
+        .join("quire")
+}
+
+/// The cache file for a corpus named by `paths`: one per set of paths and load options.
+pub fn cache_file(paths: &[PathBuf], options: &LoadOptions) -> PathBuf {
+    let canonical: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let name = format!(
+        "{:016x}",
+        fnv1a(format!("{canonical:?}{options:?}").as_bytes())
+    );
+    cache_dir().join("corpora").join(format!("{name}.bin"))
+}
+
+/// Distinguishes builds: a cache written by another quire (whose analysis may differ) is
+/// not trusted. The executable's size and modification time change with every build.
+fn build_stamp() -> String {
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|exe| FileKey::of(&exe))
+        .map(|k| format!("{}:{}", k.size, k.modified_ns))
+        .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325u64, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// How far a load is, for a progress display on another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files to read and analyse (0 until known, and when the cache has them all).
+    pub to_analyse: AtomicUsize,
+    /// Articles analysed so far.
+    pub analysed: AtomicUsize,
+}
+
+/// Loads the corpus under `paths`, reusing the cache at `cache` for unchanged files and
+/// updating it; `progress` follows the analysis.
+pub fn load(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    cache: &Path,
+    progress: &Progress,
+) -> CachedLoad {
+    let (files, mut warnings) = list_files(paths, options);
+    let keys: Vec<Option<FileKey>> = files.par_iter().map(|f| FileKey::of(f)).collect();
+    let mut stats = CacheStats::default();
+    let payload = match read(cache) {
+        Ok(payload) => payload,
+        Err(problem) => {
+            stats.problem = problem;
+            Payload::default()
+        }
+    };
+    let entities = payload.entities;
+    let mut cached: HashMap<PathBuf, CachedFile> = payload
+        .files
+        .into_iter()
+        .map(|f| (f.key.path.clone(), f))
+        .collect();
+
+    // Each listed file: its cached articles when its key matches, else it is read again.
+    let mut slots: Vec<Option<CachedFile>> = Vec::with_capacity(files.len());
+    let mut stale = Vec::new();
+    for (file, key) in files.iter().zip(&keys) {
+        match (cached.remove(file), key) {
+            (Some(entry), Some(key)) if &entry.key == key => slots.push(Some(entry)),
+            _ => {
+                stale.push(slots.len());
+                slots.push(None);
+            }
+        }
+    }
+    stats.dropped = cached.len();
+    stats.reused = files.len() - stale.len();
+    stats.analysed = stale.len();
+
+    let mut corpus = Corpus {
+        articles: Vec::new(),
+        entities,
+    };
+    if !stale.is_empty() {
+        progress.to_analyse.store(stale.len(), Ordering::Relaxed);
+        let stale_files: Vec<PathBuf> = stale.iter().map(|&i| files[i].clone()).collect();
+        let fresh = analyse_files(&stale_files, &keys, &stale, options, &progress.analysed);
+        // Articles analysed now join the cached entities.
+        let (fresh_corpus, fresh_files) = fresh;
+        let remap = merge_entities(&mut corpus.entities, fresh_corpus.entities);
+        let mut fresh_articles = fresh_corpus.articles.into_iter();
+        for (slot_index, mut file) in stale.iter().zip(fresh_files) {
+            file.articles = fresh_articles.by_ref().take(file.articles.len()).collect();
+            for article in &mut file.articles {
+                relink(article, &remap);
+                // A speaker joined to a cached entity takes that entity's display name.
+                for quote in &mut article.quotes {
+                    if let Some(e) = quote.speaker_entity {
+                        quote.speaker = Some(corpus.entities[e].name.clone());
+                    }
+                }
+            }
+            slots[*slot_index] = Some(file);
+        }
+    }
+    let files: Vec<CachedFile> = slots.into_iter().flatten().collect();
+    let changed = stats.analysed > 0 || stats.dropped > 0 || stats.problem.is_some();
+    if changed {
+        // Mention counts, and entities nobody mentions any more, follow the articles.
+        let all: Vec<&Article> = files.iter().flat_map(|f| &f.articles).collect();
+        let remap = recount(&mut corpus.entities, &all);
+        let mut files = files;
+        for article in files.iter_mut().flat_map(|f| &mut f.articles) {
+            relink(article, &remap);
+        }
+        let payload = Payload {
+            files,
+            entities: corpus.entities,
+        };
+        if let Err(err) = write(cache, &payload) {
+            warnings.push(LoadWarning {
+                path: cache.to_path_buf(),
+                message: format!("cannot save the analysis cache: {err}"),
+            });
+        }
+        corpus.entities = payload.entities;
+        return finish(payload.files, corpus, warnings, stats);
+    }
+    finish(files, corpus, warnings, stats)
+}
+
+fn finish(
+    files: Vec<CachedFile>,
+    mut corpus: Corpus,
+    mut warnings: Vec<LoadWarning>,
+    stats: CacheStats,
+) -> CachedLoad {
+    for file in files {
+        warnings.extend(
+            file.warnings
+                .into_iter()
+                .map(|(path, message)| LoadWarning { path, message }),
+        );
+        corpus.articles.extend(file.articles);
+    }
+    CachedLoad {
+        corpus,
+        warnings,
+        stats,
+    }
+}
+
+/// Reads and analyses `files` together; returns the corpus and, per file, an entry whose
+/// `articles` holds placeholders counting that file's articles (in corpus order).
+fn analyse_files(
+    files: &[PathBuf],
+    keys: &[Option<FileKey>],
+    slots: &[usize],
+    options: &LoadOptions,
+    analysed: &AtomicUsize,
+) -> (Corpus, Vec<CachedFile>) {
+    let loaded = load_files(files, options);
+    let index: HashMap<&Path, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.as_path(), i))
+        .collect();
+    let owner = |path: &Path| -> Option<usize> {
+        if let Some(&i) = index.get(path) {
+            return Some(i);
+        }
+        // Record-level warnings name `file:line`.
+        let shown = path.to_string_lossy();
+        let (file, line) = shown.rsplit_once(':')?;
+        line.parse::<usize>().ok()?;
+        index.get(Path::new(file)).copied()
+    };
+    let mut per_file: Vec<(usize, Vec<(PathBuf, String)>)> = vec![(0, Vec::new()); files.len()];
+    for document in &loaded.documents {
+        if let Some(i) = owner(&document.path) {
+            per_file[i].0 += 1;
+        }
+    }
+    for warning in &loaded.warnings {
+        if let Some(i) = owner(&warning.path) {
+            per_file[i]
+                .1
+                .push((warning.path.clone(), warning.message.clone()));
+        }
+    }
+    let entries: Vec<CachedFile> = files
+        .iter()
+        .zip(slots)
+        .zip(per_file)
+        .map(|((file, &slot), (count, warnings))| {
+            CachedFile {
+                // A file that vanished since listing gets a key that never matches.
+                key: keys[slot].clone().unwrap_or(FileKey {
+                    path: file.clone(),
+                    size: u64::MAX,
+                    modified_ns: 0,
+                }),
+                articles: placeholder_articles(count),
+                warnings,
+            }
+        })
+        .collect();
+    (analyse_counting(loaded.documents, analysed), entries)
+}
+
+fn placeholder_articles(count: usize) -> Vec<Article> {
+    (0..count)
+        .map(|_| Article {
+            id: String::new(),
+            path: PathBuf::new(),
+            raw: String::new(),
+            text: String::new(),
+            paragraphs: Vec::new(),
+            rtl: Vec::new(),
+            removed: Vec::new(),
+            title: None,
+            date: None,
+            source: None,
+            quotes: Vec::new(),
+            entities: Vec::new(),
+        })
+        .collect()
+}
+
+/// Adds `fresh` entities to `entities`, joining those with the same id; returns where each
+/// fresh entity went.
+fn merge_entities(entities: &mut Vec<Entity>, fresh: Vec<Entity>) -> Vec<usize> {
+    let mut by_id: HashMap<String, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+    fresh
+        .into_iter()
+        .map(|entity| match by_id.get(&entity.id) {
+            Some(&at) => {
+                let known = &mut entities[at];
+                for alias in entity.aliases {
+                    if !known.aliases.contains(&alias) {
+                        known.aliases.push(alias);
+                    }
+                }
+                at
+            }
+            None => {
+                by_id.insert(entity.id.clone(), entities.len());
+                entities.push(entity);
+                entities.len() - 1
+            }
+        })
+        .collect()
+}
+
+/// Points an article's mentions and quote speakers at entities renumbered by `remap`.
+fn relink(article: &mut Article, remap: &[usize]) {
+    for mention in &mut article.entities {
+        mention.entity = remap[mention.entity];
+    }
+    for quote in &mut article.quotes {
+        if let Some(e) = &mut quote.speaker_entity {
+            *e = remap[*e];
+        }
+    }
+}
+
+/// Recounts mentions and articles per entity, drops entities no article mentions or quotes
+/// any more, and returns the renumbering (old index -> new index).
+fn recount(entities: &mut Vec<Entity>, articles: &[&Article]) -> Vec<usize> {
+    let mut mentions = vec![0usize; entities.len()];
+    let mut in_articles = vec![0usize; entities.len()];
+    let mut speaks = vec![false; entities.len()];
+    for article in articles {
+        let mut seen: Vec<usize> = article.entities.iter().map(|m| m.entity).collect();
+        for &e in &seen {
+            mentions[e] += 1;
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        for e in seen {
+            in_articles[e] += 1;
+        }
+        for e in article.quotes.iter().filter_map(|q| q.speaker_entity) {
+            speaks[e] = true;
+        }
+    }
+    let mut remap = vec![usize::MAX; entities.len()];
+    let mut kept = Vec::with_capacity(entities.len());
+    for (i, mut entity) in std::mem::take(entities).into_iter().enumerate() {
+        if mentions[i] == 0 && !speaks[i] {
+            continue;
+        }
+        entity.mentions = mentions[i];
+        entity.articles = in_articles[i];
+        remap[i] = kept.len();
+        kept.push(entity);
+    }
+    *entities = kept;
+    remap
+}
+
+/// Reads a cache file; `Err(None)` when there is none yet, `Err(Some(why))` when it cannot
+/// be used.
+fn read(path: &Path) -> Result<Payload, Option<String>> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(None),
+        Err(err) => return Err(Some(format!("cannot read {}: {err}", path.display()))),
+    };
+    let unusable = |why: &str| Err(Some(format!("{}: {why}; rebuilt", path.display())));
+    let stamp = build_stamp();
+    let header_len = MAGIC.len() + 4 + 4 + stamp.len() + 8 + 4;
+    if bytes.len() < header_len || &bytes[..MAGIC.len()] != MAGIC {
+        return unusable("not a quire cache or truncated");
+    }
+    let mut at = MAGIC.len();
+    let mut take = |n: usize| {
+        let part = &bytes[at..at + n];
+        at += n;
+        part
+    };
+    let format = u32::from_le_bytes(take(4).try_into().unwrap_or_default());
+    let stamp_len = u32::from_le_bytes(take(4).try_into().unwrap_or_default()) as usize;
+    if format != FORMAT || stamp_len != stamp.len() || take(stamp_len) != stamp.as_bytes() {
+        return Err(None); // written by another build: silently replaced
+    }
+    let length = u64::from_le_bytes(take(8).try_into().unwrap_or_default()) as usize;
+    let crc = u32::from_le_bytes(take(4).try_into().unwrap_or_default());
+    let payload = &bytes[header_len..];
+    if payload.len() != length {
+        return unusable("truncated");
+    }
+    if crc32fast::hash(payload) != crc {
+        return unusable("corrupt (checksum mismatch)");
+    }
+    match bincode::serde::decode_from_slice(payload, bincode::config::standard()) {
+        Ok((payload, _)) => Ok(payload),
+        Err(err) => unusable(&format!("unreadable ({err})")),
+    }
+}
+
+fn write(path: &Path, payload: &Payload) -> io::Result<()> {
+    let body = bincode::serde::encode_to_vec(payload, bincode::config::standard())
+        .map_err(io::Error::other)?;
+    let stamp = build_stamp();
+    let mut bytes = Vec::with_capacity(body.len() + 64 + stamp.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    bytes.extend_from_slice(&(stamp.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(stamp.as_bytes());
+    bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    bytes.extend_from_slice(&body);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    crate::review::store::write_atomic(path, &bytes)
+}

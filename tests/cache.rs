@@ -1,0 +1,173 @@
+//! The analysis cache (#5): reused for unchanged files, never trusted for a changed one, a
+//! new file is analysed, a deleted one disappears, and a damaged cache file is rebuilt.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use quire::cache::{load, CachedLoad, Progress};
+use quire::corpus::LoadOptions;
+
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+
+fn corpus_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(SEEDS).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn open(dir: &Path, cache: &Path) -> CachedLoad {
+    load(
+        &[dir.to_path_buf()],
+        &LoadOptions::default(),
+        cache,
+        &Progress::default(),
+    )
+}
+
+fn ids(loaded: &CachedLoad) -> Vec<String> {
+    loaded
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+fn cache_path() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpora").join("test.bin");
+    (dir, path)
+}
+
+#[test]
+fn a_second_open_reuses_everything_and_gives_the_same_analysis() {
+    let corpus = corpus_dir();
+    let (_keep, cache) = cache_path();
+    let first = open(corpus.path(), &cache);
+    assert_eq!(first.stats.analysed, 5);
+    assert!(cache.is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&cache).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the cache holds the user's articles");
+    }
+    let second = open(corpus.path(), &cache);
+    assert_eq!((second.stats.reused, second.stats.analysed), (5, 0));
+    assert_eq!(ids(&first), ids(&second));
+    for (a, b) in first.corpus.articles.iter().zip(&second.corpus.articles) {
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.title, b.title);
+        assert_eq!(a.quotes, b.quotes);
+        assert_eq!(a.entities, b.entities);
+    }
+    assert_eq!(first.corpus.entities, second.corpus.entities);
+}
+
+#[test]
+fn an_edited_file_is_analysed_again() {
+    let corpus = corpus_dir();
+    let (_keep, cache) = cache_path();
+    open(corpus.path(), &cache);
+    let edited = corpus.path().join("001_e93d9d827fff696b.txt");
+    let text = fs::read_to_string(&edited).unwrap();
+    let body = text.split_once('\n').unwrap().1;
+    fs::write(&edited, format!("Ports reopen after the storm\n{body}")).unwrap();
+    let after = open(corpus.path(), &cache);
+    assert_eq!((after.stats.reused, after.stats.analysed), (4, 1));
+    let article = after
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.id == "001_e93d9d827fff696b")
+        .unwrap();
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ports reopen after the storm")
+    );
+    // Its mentions point at entities of the corpus, with their display names.
+    for quote in &article.quotes {
+        if let Some(e) = quote.speaker_entity {
+            assert_eq!(
+                quote.speaker.as_deref(),
+                Some(after.corpus.entities[e].name.as_str())
+            );
+        }
+    }
+    assert!(article
+        .entities
+        .iter()
+        .all(|m| m.entity < after.corpus.entities.len()));
+}
+
+#[test]
+fn a_new_file_is_analysed_and_a_deleted_one_disappears() {
+    let corpus = corpus_dir();
+    let (_keep, cache) = cache_path();
+    open(corpus.path(), &cache);
+    fs::write(
+        corpus.path().join("005_new.txt"),
+        "Harbour reopens\n\n\"We are open again,\" said Maria Lopez, the harbour master.\n",
+    )
+    .unwrap();
+    fs::remove_file(corpus.path().join("002_cf2dca9934893808.txt")).unwrap();
+    let after = open(corpus.path(), &cache);
+    assert_eq!(after.stats.analysed, 1);
+    assert_eq!(after.stats.dropped, 1);
+    let ids = ids(&after);
+    assert!(ids.contains(&"005_new".to_string()));
+    assert!(!ids.contains(&"002_cf2dca9934893808".to_string()));
+    assert_eq!(ids.len(), 5);
+    let new = after
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.id == "005_new")
+        .unwrap();
+    assert_eq!(new.quotes[0].speaker.as_deref(), Some("Maria Lopez"));
+    // Mention counts follow the articles: every entity is still mentioned somewhere.
+    let again = open(corpus.path(), &cache);
+    assert_eq!((again.stats.reused, again.stats.analysed), (5, 0));
+    assert!(again
+        .corpus
+        .entities
+        .iter()
+        .all(|e| e.mentions > 0 || e.articles == 0));
+}
+
+#[test]
+fn a_truncated_or_garbled_cache_is_rebuilt_not_fatal() {
+    let corpus = corpus_dir();
+    let (_keep, cache) = cache_path();
+    let reference = open(corpus.path(), &cache);
+    let bytes = fs::read(&cache).unwrap();
+    let damaged: [(&str, Vec<u8>); 4] = [
+        ("truncated", bytes[..bytes.len() / 2].to_vec()),
+        ("header only", bytes[..10].to_vec()),
+        ("empty", Vec::new()),
+        ("flipped", {
+            let mut b = bytes.clone();
+            let middle = b.len() / 2;
+            b[middle] ^= 0xff;
+            b
+        }),
+    ];
+    for (what, content) in damaged {
+        fs::write(&cache, content).unwrap();
+        let loaded = open(corpus.path(), &cache);
+        assert!(
+            loaded.stats.problem.is_some(),
+            "{what}: no problem reported"
+        );
+        assert_eq!(loaded.stats.analysed, 5, "{what}");
+        assert_eq!(ids(&loaded), ids(&reference), "{what}");
+        // And the rebuilt cache is whole again.
+        let again = open(corpus.path(), &cache);
+        assert_eq!(again.stats.reused, 5, "{what}");
+        assert_eq!(again.stats.problem, None, "{what}");
+    }
+}
