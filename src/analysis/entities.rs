@@ -135,7 +135,14 @@ const ORG_NOUNS: [&str; 16] = [
 ];
 
 /// Last words of names that are neither people, organisations nor places.
-const OTHER_CUES: [&str; 14] = [
+/// Illnesses: "Middle East Respiratory Syndrome", "Legionnaires' Disease".
+const ILLNESS_CUES: [&str; 4] = ["Syndrome", "Disease", "Virus", "Flu"];
+
+const OTHER_CUES: [&str; 18] = [
+    "Syndrome",
+    "Disease",
+    "Virus",
+    "Flu",
     "Directive",
     "Act",
     "Bill",
@@ -271,7 +278,22 @@ impl<'a> Words<'a> {
             return false;
         }
         let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+        // A plural possessive inside a name: "Kurdistan Workers' Party".
+        let gap = match gap.strip_prefix(['\'', '’']) {
+            Some(rest) if self.word(i).ends_with('s') && self.is_cap(i) && self.is_cap(i + 1) => {
+                rest
+            }
+            _ => gap,
+        };
         !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && gap.len() <= 3
+    }
+
+    /// The word is possessive ("Iran’s", "United States'"): whatever follows is owned, not
+    /// part of its name.
+    fn possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let plural = w.ends_with('s') && self.text[self.tokens[i].end..].starts_with(['\'', '’']);
+        w.ends_with("’s") || w.ends_with("'s") || plural
     }
 
     /// The text of words `a..b` (exclusive), as written.
@@ -480,12 +502,26 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         }) {
             // "Iranian Customs Authority", "Syrian Democratic Forces", "Syrian Arab Republic": a
             // nationality opening a name that ends in an organisation or place cue.
-            if kind == EntityType::Group && len == 1 && pos + 1 < b {
-                if let Some((end, cue_kind)) = cue_ended_name(words, g, pos, b) {
-                    push(out, text, words, pos, end, cue_kind, None, None);
-                    pos = end;
-                    continue;
+            // "Syrian Civil War", "Middle East Respiratory Syndrome", "Kurdistan Workers'
+            // Party": a nationality or a place opening the name of an event or a thing.
+            let opens_names = kind == EntityType::Group && len == 1
+                || kind == EntityType::Place && pos + len < b && !words.possessive(pos + len - 1);
+            if opens_names && pos + len < b {
+                if let Some((end, cue_kind)) = cue_ended_name(words, g, pos + len - 1, b) {
+                    // After a place, an event, an institution or an illness ("Kurdistan
+                    // Workers' Party"); "US National Medal" is the US and an award,
+                    // "Eastern Mediterranean Bill" a region and a law.
+                    let illness =
+                        ILLNESS_CUES.contains(&strip_possessive_word(words.word(end - 1)));
+                    let fits = matches!(cue_kind, EntityType::Event | EntityType::Org) || illness;
+                    if kind == EntityType::Group || fits {
+                        push(out, text, words, pos, end, cue_kind, None, None);
+                        pos = end;
+                        continue;
+                    }
                 }
+            }
+            if kind == EntityType::Group && len == 1 && pos + 1 < b {
                 nationality = Some(strip_possessive_word(w).to_string());
             }
             // "Northern Syria": a compass word before a known place is part of its name.
@@ -499,6 +535,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             // organisation cue is that organisation.
             if matches!(kind, EntityType::Place | EntityType::Org)
                 && pos + len < b
+                && !words.possessive(pos + len - 1)
                 && ORG_CUES.contains(&strip_possessive_word(words.word(pos + len)))
             {
                 push(
@@ -513,6 +550,21 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 );
                 title = None;
                 pos += len + 1;
+                continue;
+            }
+            // "Supreme Court of Justice": a known institution's name goes on after "of".
+            if kind == EntityType::Org
+                && pos + len + 1 < b
+                && words.word(pos + len) == "of"
+                && words.is_cap(pos + len + 1)
+                && !words.possessive(pos + len - 1)
+            {
+                let end = (pos + len + 1..b)
+                    .find(|&i| !words.is_cap(i) || match_title(words, g, i, b).is_some())
+                    .unwrap_or(b);
+                push(out, text, words, pos, end, EntityType::Org, None, None);
+                title = None;
+                pos = end;
                 continue;
             }
             // "Euphrates River": a known place with a place cue after it.
@@ -531,6 +583,24 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += len;
             continue;
         }
+        // "Luxembourg-based", "Iran-backed": the known place in a modifier is a mention.
+        if let Some((head, tail)) = w.split_once('-') {
+            let kind = g.type_of(head);
+            if tail.starts_with(char::is_lowercase)
+                && matches!(kind, Some(EntityType::Place | EntityType::Org))
+            {
+                let start = words.tokens[pos].start;
+                out.push(Mention {
+                    start,
+                    end: start + head.len(),
+                    kind: kind.unwrap_or(EntityType::Place),
+                    title: None,
+                    nationality: None,
+                });
+                pos += 1;
+                continue;
+            }
+        }
         let mut run_end = unknown_run_end(words, g, pos, b);
         let next_pos = run_end;
         while run_end > pos + 1 && CONNECTORS.contains(&words.word(run_end - 1)) {
@@ -538,10 +608,18 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         }
         // "Violinist Brigit O'Regan", "Minority Whip Dick Durbin": ordinary words before a
         // first name are a role, not part of the name.
-        if let Some(k) = (pos + 1..run_end).find(|&k| g.is_first_name(words.word(k))) {
+        if let Some(k) = (pos + 1..run_end)
+            .find(|&k| g.is_first_name(words.word(k)))
+            .filter(|&k| !ORG_CUES.contains(&words.word(k)))
+        {
+            // An organisation's cue or a connector is never part of a role ("International
+            // Court of Justice" is no role before a "Justice").
             let roles = (pos..k).all(|i| {
-                g.is_common_word(strip_possessive_word(words.word(i)))
+                let w = strip_possessive_word(words.word(i));
+                g.is_common_word(w)
                     && !g.is_first_name(words.word(i))
+                    && !ORG_CUES.contains(&w)
+                    && !CONNECTORS.contains(&w)
             });
             if roles {
                 title = Some(words.span(pos, k).to_lowercase());
@@ -591,6 +669,10 @@ fn match_title(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option
     for len in (1..=g.max_title_words().min(b - pos)).rev() {
         let candidate = words.span(pos, pos + len);
         if let Some(head) = g.title_head(candidate) {
+            // "General Assembly", "Secretary General's Office": an institution, not a title.
+            if pos + len < b && ORG_CUES.contains(&strip_possessive_word(words.word(pos + len))) {
+                continue;
+            }
             // A title must be followed by more of the name, or it is a plain word ("General").
             if pos + len < b || len > 1 {
                 return Some((len, head.to_string()));
@@ -653,6 +735,17 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
         // "Food and Agriculture Organization" joins; "Trump and Kim" does not.
         if end > pos && joins_only_organisations(words.word(end)) && !run_has_cue && !cue_ahead {
             break;
+        }
+        // "Court of Justice", "Department of Defense": after an organisation's "of", a
+        // title word names its field.
+        if end > pos
+            && run_has_cue
+            && words.word(end - 1) == "of"
+            && match_title(words, g, end, b).is_some()
+            && match_known(words, g, end, b).is_none()
+        {
+            end += 1;
+            continue;
         }
         if end > pos
             && (match_title(words, g, end, b).is_some()
@@ -723,20 +816,34 @@ fn classify_unknown(
     if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.names(first) {
         return None;
     }
-    if OTHER_CUES.contains(&last) && n > 1 {
+    // "National Institute of Allergy and Infectious Disease": an institution's cue wins.
+    let org_cue = (a..b).any(|i| ORG_CUES.contains(&words.word(i)));
+    if OTHER_CUES.contains(&last) && n > 1 && !org_cue {
         return Some(EntityType::Other); // laws, awards, buildings: "Electronic Commerce Directive"
     }
-    if (a..b).any(|i| ORG_CUES.contains(&words.word(i))) && n > 1 {
+    if org_cue && n > 1 {
         return Some(EntityType::Org);
     }
     if PLACE_CUES.contains(&last) && n > 1 {
         return Some(EntityType::Place);
     }
-    if EVENT_CUES.contains(&last) {
+    if event_end(words, b - 1, b).is_some() || n >= 2 && event_end(words, b - 2, b) == Some(b) {
+        return Some(EntityType::Event);
+    }
+    if n == 1 && is_holiday(first) {
         return Some(EntityType::Event);
     }
     if after_title {
         return Some(EntityType::Person);
+    }
+    // "in La Jolla, California": with "in" before and a place after, even a word that is
+    // also a first name.
+    let in_before = a >= 1 && matches!(words.word(a - 1), "in" | "near") && words.joined(a - 1);
+    if n <= 3
+        && (in_before || !(a..b).any(|i| g.is_first_name(words.word(i))))
+        && place_by_context(words, g, a, b)
+    {
+        return Some(EntityType::Place);
     }
     let is_acronym = first.len() >= 2
         && first
@@ -820,18 +927,18 @@ fn classify_unknown(
         return Some(EntityType::Other); // "H1N1", "2019-nCoV"
     }
     let chars: Vec<char> = first.chars().collect();
-    if chars
-        .windows(2)
-        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+    // "McGurk", "MacDonald" are surnames.
+    let surname_prefix = first.starts_with("Mc") || first.starts_with("Mac");
+    if !surname_prefix
+        && chars
+            .windows(2)
+            .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
     {
         return Some(EntityType::Org); // "FurScience", "ThePrint"
     }
     // After "in", "near", "from" a name is a place; after "the" an institution ("the House",
     // "the Fed"); otherwise news names people most often.
     let before = a.checked_sub(1).map(|i| words.word(i)).unwrap_or("");
-    if matches!(before, "the" | "The") {
-        return Some(EntityType::Org);
-    }
     if matches!(
         before,
         "in" | "near" | "from" | "across" | "outside" | "into" | "towards"
@@ -867,7 +974,67 @@ fn classify_unknown(
     {
         return Some(EntityType::Place);
     }
+    // "Telangana ministers", "the Hajo assembly", "the Raqqa battle": a name qualifying
+    // what a place has.
+    if matches!(
+        after,
+        "ministers"
+            | "governor"
+            | "residents"
+            | "villagers"
+            | "assembly"
+            | "battle"
+            | "offensive"
+            | "airport"
+            | "border"
+    ) && words.joined(b - 1)
+    {
+        return Some(EntityType::Place);
+    }
+    // "the Aphrodite gas field": a resource between the name and its place noun.
+    let after_next = words
+        .tokens
+        .get(b + 1)
+        .map(|t| t.text(words.text))
+        .unwrap_or("");
+    if matches!(after, "gas" | "oil") && matches!(after_next, "field" | "fields") {
+        return Some(EntityType::Place);
+    }
+    if matches!(before, "the" | "The") {
+        // "the Hague": a place whose name has the article.
+        if g.type_of(&format!("The {first}")) == Some(EntityType::Place) {
+            return Some(EntityType::Place);
+        }
+        return Some(EntityType::Org);
+    }
     Some(EntityType::Person)
+}
+
+/// Words `a..b` name a place by where they stand: before ", Greece" (a place and its
+/// country or state, "La Jolla, California"), before "and" and a known place ("Crete and
+/// Cyprus"; not after one: "Iran and Assad"), or after a place noun ("the island Crete").
+fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> bool {
+    let known_place = |i: usize, end: usize| {
+        i < end && match_known(words, g, i, end).is_some_and(|(_, k)| k == EntityType::Place)
+    };
+    let count = words.tokens.len();
+    let gap_after =
+        (b < count).then(|| &words.text[words.tokens[b - 1].end..words.tokens[b].start]);
+    // "According to Kadhimi, Iraq opposes ...": a source, then a clause about a place.
+    let attributed =
+        a >= 2 && words.word(a - 1) == "to" && words.word(a - 2).eq_ignore_ascii_case("according");
+    if gap_after == Some(", ") && known_place(b, count) && !attributed {
+        return true;
+    }
+    if words.joined(b - 1)
+        && b + 1 < count
+        && matches!(words.word(b), "and" | "or")
+        && words.joined(b)
+        && known_place(b + 1, count)
+    {
+        return true;
+    }
+    a >= 1 && words.joined(a - 1) && PLACE_NOUNS.contains(&words.word(a - 1))
 }
 
 /// Pronouns, contractions and single letters: capitalised, but never a name.
@@ -890,7 +1057,13 @@ fn cue_ended_name(
     b: usize,
 ) -> Option<(usize, EntityType)> {
     for k in pos + 1..b {
-        let w = words.word(k);
+        let w = strip_possessive_word(words.word(k));
+        if let Some(end) = event_end(words, k, b) {
+            return Some((end, EntityType::Event));
+        }
+        if OTHER_CUES.contains(&w) {
+            return Some((k + 1, EntityType::Other));
+        }
         if ORG_CUES.contains(&w) {
             // "German Institute for Economic Research": the name goes on after a connector.
             if k + 2 < b
@@ -912,6 +1085,49 @@ fn cue_ended_name(
         }
     }
     None
+}
+
+/// Where an event's name ends when word `k` is an event cue: after it, or after the
+/// numeral that follows it ("World War Two", "World War II").
+fn event_end(words: &Words<'_>, k: usize, b: usize) -> Option<usize> {
+    if !EVENT_CUES.contains(&strip_possessive_word(words.word(k))) {
+        return None;
+    }
+    let numeral = k + 1 < b
+        && words.joined(k)
+        && matches!(
+            words.word(k + 1),
+            "One" | "Two" | "Three" | "I" | "II" | "III" | "1" | "2"
+        );
+    Some(if numeral { k + 2 } else { k + 1 })
+}
+
+/// Holidays and days of remembrance are events, not people ("Halloween", "D-Day").
+fn is_holiday(word: &str) -> bool {
+    matches!(
+        word,
+        "Halloween"
+            | "Christmas"
+            | "Easter"
+            | "Thanksgiving"
+            | "Ramadan"
+            | "Eid"
+            | "Hanukkah"
+            | "Passover"
+            | "Diwali"
+            | "Nowruz"
+            | "Yom"
+            | "D-Day"
+            | "VE-Day"
+            | "Mardi"
+            | "Carnival"
+            | "Hajj"
+            | "Lent"
+            | "Advent"
+            | "Pentecost"
+            | "Holi"
+            | "Vesak"
+    )
 }
 
 fn is_calendar_word(word: &str) -> bool {
@@ -994,6 +1210,36 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             m.kind = EntityType::Person;
         }
     }
+    // "Scripps" after "Scripps Institution of Oceanography": a lone word opening an
+    // organisation's name in the same article is that organisation, unless it is a person's
+    // surname there.
+    let org_heads: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Org)
+        .filter_map(|m| {
+            let name = &text[m.start..m.end];
+            name.split_once(' ').map(|(head, _)| head)
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        let word = &text[m.start..m.end];
+        // "the Kadhimi government" after "Mustafa al-Kadhimi": the person, not a place.
+        if m.kind == EntityType::Place
+            && !word.contains(' ')
+            && g.type_of(word).is_none()
+            && surnames.contains(&super::aliases::skeleton(word))
+        {
+            m.kind = EntityType::Person;
+        }
+        if m.kind == EntityType::Person
+            && m.title.is_none()
+            && !word.contains(' ')
+            && org_heads.contains(word)
+            && !surnames.contains(&super::aliases::skeleton(word))
+        {
+            m.kind = EntityType::Org;
+        }
+    }
     // An ordinary word written capitalised ("Trump", "House") is kept only when it turned out
     // to name a person.
     mentions.retain(|m| {
@@ -1007,4 +1253,147 @@ fn looks_transliterated_surname(word: &str) -> bool {
     let lower = word.to_lowercase();
     (lower.ends_with("i") && lower.len() >= 5 && !lower.ends_with("ii"))
         && !word.chars().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+
+    /// Every mention of `text` as (surface, type).
+    fn mentions(text: &str) -> Vec<(String, EntityType)> {
+        let tokens = tokenize(text);
+        find_mentions(text, &tokens)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.kind))
+            .collect()
+    }
+
+    fn has(text: &str, surface: &str, kind: EntityType) {
+        let found = mentions(text);
+        assert!(
+            found.iter().any(|(s, k)| s == surface && *k == kind),
+            "{surface} as {kind:?} in {found:?}"
+        );
+    }
+
+    #[test]
+    fn wars_holidays_and_illnesses_are_events_and_things() {
+        has(
+            "He served in World War Two as a pilot.",
+            "World War Two",
+            EntityType::Event,
+        );
+        has(
+            "Veterans of the Syrian Civil War met.",
+            "Syrian Civil War",
+            EntityType::Event,
+        );
+        has(
+            "Shops closed for Halloween this year.",
+            "Halloween",
+            EntityType::Event,
+        );
+        has(
+            "Cases of Middle East Respiratory Syndrome rose.",
+            "Middle East Respiratory Syndrome",
+            EntityType::Other,
+        );
+        // An institution's cue wins over an illness at the end of its name.
+        has(
+            "He led the National Institute of Allergy and Infectious Disease for years.",
+            "National Institute of Allergy and Infectious Disease",
+            EntityType::Org,
+        );
+    }
+
+    #[test]
+    fn institutions_keep_their_whole_name() {
+        has(
+            "The case reached the International Court of Justice today.",
+            "International Court of Justice",
+            EntityType::Org,
+        );
+        has(
+            "He said the Supreme Court of Justice had ruled.",
+            "Supreme Court of Justice",
+            EntityType::Org,
+        );
+        has(
+            "A vote in the General Assembly passed.",
+            "General Assembly",
+            EntityType::Org,
+        );
+        has(
+            "Leaders of the Kurdistan Workers' Party spoke.",
+            "Kurdistan Workers' Party",
+            EntityType::Org,
+        );
+        // A possessive place owns the institution after it.
+        let found =
+            mentions("He ran the United States' Centers for Disease Control and Prevention.");
+        assert!(
+            !found.iter().any(|(s, _)| s.starts_with("United States'")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn places_are_known_by_where_they_stand() {
+        has(
+            "She died in La Jolla, California last year.",
+            "La Jolla",
+            EntityType::Place,
+        );
+        has(
+            "A pipeline will link Zorvath and Cyprus soon.",
+            "Zorvath",
+            EntityType::Place,
+        );
+        has(
+            "They built a road to the island Zorvath.",
+            "Zorvath",
+            EntityType::Place,
+        );
+        has(
+            "He criticised the Zorvath ministers again.",
+            "Zorvath",
+            EntityType::Place,
+        );
+        has(
+            "Drilling at the Zorvath gas field began.",
+            "Zorvath",
+            EntityType::Place,
+        );
+        has(
+            "The Luxembourg-based court ruled.",
+            "Luxembourg",
+            EntityType::Place,
+        );
+        has(
+            "Judges met in the Hague on Monday.",
+            "Hague",
+            EntityType::Place,
+        );
+        // After a known place, "and" does not make the next name a place.
+        has(
+            "This is a win for Iran and Zorvath, he said.",
+            "Zorvath",
+            EntityType::Person,
+        );
+    }
+
+    #[test]
+    fn surnames_with_mc_are_people_and_a_lone_institution_head_is_the_institution() {
+        has(
+            "He said McGurk later resigned.",
+            "McGurk",
+            EntityType::Person,
+        );
+        has(
+            "She worked at the Brixley Institution of Oceanography. Brixley hired her.",
+            "Brixley",
+            EntityType::Org,
+        );
+    }
 }
