@@ -2,12 +2,15 @@
 //! entities) and ranking quotes on a keystroke. Reads the shared corpora when present
 //! (../shared/corpora, never committed); falls back to the bundled seeds.
 //!
+//! Also start-up through the analysis cache, cold and warm.
+//!
 //! Run: `cargo bench --bench analysis`
 
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use quire::analysis::analyse;
+use quire::cache::{self, Progress};
 use quire::corpus::{load_paths, seeds, Document, LoadOptions};
 use quire::search::{FuzzyIndex, Order};
 
@@ -53,5 +56,34 @@ fn bench_quote_search(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_analysis, bench_quote_search);
+/// Start-up to a usable list: loading through the analysis cache, cold (no cache: read,
+/// analyse, write the cache) and warm (every file unchanged).
+fn bench_startup(c: &mut Criterion) {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    let paths = if shared.is_dir() {
+        vec![shared]
+    } else {
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")]
+    };
+    let options = LoadOptions::default();
+    let dir = std::env::temp_dir().join(format!("quire-bench-cache-{}", std::process::id()));
+    let cache = dir.join("corpus.bin");
+    let progress = Progress::default();
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(10);
+    group.bench_function("cold", |b| {
+        b.iter(|| {
+            let _ = std::fs::remove_file(&cache);
+            cache::load(&paths, &options, &cache, &progress)
+        })
+    });
+    cache::load(&paths, &options, &cache, &progress);
+    group.bench_function("warm", |b| {
+        b.iter(|| cache::load(&paths, &options, &cache, &progress))
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, bench_analysis, bench_quote_search, bench_startup);
 criterion_main!(benches);

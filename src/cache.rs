@@ -8,7 +8,7 @@
 //! keeps one entity); `--no-cache` analyses everything afresh.
 //!
 //! The file is a header (magic, format version, build stamp, payload length and CRC-32) and
-//! a bincode payload. Anything unexpected (another build, a truncated or corrupt file) means
+//! a bincode payload in chunks that encode and decode in parallel. Anything unexpected (another build, a truncated or corrupt file) means
 //! the cache is ignored and rebuilt, never an error. It is written to a temporary file and
 //! renamed, readable by the user only.
 
@@ -27,7 +27,7 @@ use crate::corpus::{list_files, load_files, LoadOptions, LoadWarning};
 
 const MAGIC: &[u8; 12] = b"QUIRE-CACHE\0";
 /// Bump when the payload's layout changes (the build stamp covers analysis changes).
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What identifies one file's contents without reading it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -445,15 +445,61 @@ fn read(path: &Path) -> Result<Payload, Option<String>> {
     if crc32fast::hash(payload) != crc {
         return unusable("corrupt (checksum mismatch)");
     }
-    match bincode::serde::decode_from_slice(payload, bincode::config::standard()) {
-        Ok((payload, _)) => Ok(payload),
-        Err(err) => unusable(&format!("unreadable ({err})")),
+    match decode(payload) {
+        Some(payload) => Ok(payload),
+        None => unusable("unreadable"),
     }
 }
 
+/// The payload is the entities, then the files in chunks, each length-prefixed, so that
+/// the chunks encode and decode on every core.
+const FILES_PER_CHUNK: usize = 4096;
+
+fn encode(payload: &Payload) -> io::Result<Vec<u8>> {
+    let config = bincode::config::standard();
+    let entities =
+        bincode::serde::encode_to_vec(&payload.entities, config).map_err(io::Error::other)?;
+    let chunks: Vec<Vec<u8>> = payload
+        .files
+        .par_chunks(FILES_PER_CHUNK)
+        .map(|chunk| bincode::serde::encode_to_vec(chunk, config).map_err(io::Error::other))
+        .collect::<io::Result<_>>()?;
+    let mut body = Vec::with_capacity(entities.len() + chunks.iter().map(Vec::len).sum::<usize>());
+    for part in std::iter::once(&entities).chain(&chunks) {
+        body.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        body.extend_from_slice(part);
+    }
+    Ok(body)
+}
+
+fn decode(mut body: &[u8]) -> Option<Payload> {
+    let mut parts = Vec::new();
+    while !body.is_empty() {
+        let (length, rest) = body.split_at_checked(8)?;
+        let length = usize::try_from(u64::from_le_bytes(length.try_into().ok()?)).ok()?;
+        let (part, rest) = rest.split_at_checked(length)?;
+        parts.push(part);
+        body = rest;
+    }
+    let (entities, chunks) = parts.split_first()?;
+    let config = bincode::config::standard();
+    let (entities, _) = bincode::serde::decode_from_slice(entities, config).ok()?;
+    let chunks: Vec<Vec<CachedFile>> = chunks
+        .par_iter()
+        .map(|chunk| {
+            bincode::serde::decode_from_slice(chunk, config)
+                .ok()
+                .map(|(c, _)| c)
+        })
+        .collect::<Option<_>>()?;
+    Some(Payload {
+        files: chunks.into_iter().flatten().collect(),
+        entities,
+    })
+}
+
 fn write(path: &Path, payload: &Payload) -> io::Result<()> {
-    let body = bincode::serde::encode_to_vec(payload, bincode::config::standard())
-        .map_err(io::Error::other)?;
+    let body = encode(payload)?;
     let stamp = build_stamp();
     let mut bytes = Vec::with_capacity(body.len() + 64 + stamp.len());
     bytes.extend_from_slice(MAGIC);
