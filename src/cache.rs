@@ -455,7 +455,8 @@ fn read(path: &Path) -> Result<Payload, Option<String>> {
 /// the chunks encode and decode on every core.
 const FILES_PER_CHUNK: usize = 4096;
 
-fn encode(payload: &Payload) -> io::Result<Vec<u8>> {
+/// The encoded parts: the entities, then each chunk of files (lengths go before each).
+fn encode(payload: &Payload) -> io::Result<Vec<Vec<u8>>> {
     let config = bincode::config::standard();
     let entities =
         bincode::serde::encode_to_vec(&payload.entities, config).map_err(io::Error::other)?;
@@ -464,12 +465,7 @@ fn encode(payload: &Payload) -> io::Result<Vec<u8>> {
         .par_chunks(FILES_PER_CHUNK)
         .map(|chunk| bincode::serde::encode_to_vec(chunk, config).map_err(io::Error::other))
         .collect::<io::Result<_>>()?;
-    let mut body = Vec::with_capacity(entities.len() + chunks.iter().map(Vec::len).sum::<usize>());
-    for part in std::iter::once(&entities).chain(&chunks) {
-        body.extend_from_slice(&(part.len() as u64).to_le_bytes());
-        body.extend_from_slice(part);
-    }
-    Ok(body)
+    Ok(std::iter::once(entities).chain(chunks).collect())
 }
 
 fn decode(mut body: &[u8]) -> Option<Payload> {
@@ -499,18 +495,32 @@ fn decode(mut body: &[u8]) -> Option<Payload> {
 }
 
 fn write(path: &Path, payload: &Payload) -> io::Result<()> {
-    let body = encode(payload)?;
+    // Written part by part: a large corpus's cache is hundreds of megabytes, not copied again.
+    let parts = encode(payload)?;
+    let lengths: Vec<[u8; 8]> = parts
+        .iter()
+        .map(|p| (p.len() as u64).to_le_bytes())
+        .collect();
+    let mut body: Vec<&[u8]> = Vec::with_capacity(parts.len() * 2);
+    for (length, part) in lengths.iter().zip(&parts) {
+        body.push(length);
+        body.push(part);
+    }
+    let mut crc = crc32fast::Hasher::new();
+    body.iter().for_each(|part| crc.update(part));
+    let body_len: usize = body.iter().map(|p| p.len()).sum();
     let stamp = build_stamp();
-    let mut bytes = Vec::with_capacity(body.len() + 64 + stamp.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&(stamp.len() as u32).to_le_bytes());
-    bytes.extend_from_slice(stamp.as_bytes());
-    bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
-    bytes.extend_from_slice(&body);
+    let mut header = Vec::with_capacity(64 + stamp.len());
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    header.extend_from_slice(&(stamp.len() as u32).to_le_bytes());
+    header.extend_from_slice(stamp.as_bytes());
+    header.extend_from_slice(&(body_len as u64).to_le_bytes());
+    header.extend_from_slice(&crc.finalize().to_le_bytes());
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    crate::review::store::write_atomic(path, &bytes)
+    let mut all: Vec<&[u8]> = vec![&header];
+    all.extend(body);
+    crate::review::store::write_atomic_parts(path, &all)
 }

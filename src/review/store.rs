@@ -237,6 +237,11 @@ fn private_options() -> OpenOptions {
 
 /// Replaces `path` so that a crash leaves the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_parts(path, &[bytes])
+}
+
+/// [`write_atomic`] for content in several parts, written one after the other.
+pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
     let tmp = path.with_extension(format!("json.tmp-{}", std::process::id()));
     let result = (|| {
         let mut file = private_options()
@@ -244,7 +249,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
             .create(true)
             .truncate(true)
             .open(&tmp)?;
-        file.write_all(bytes)?;
+        let mut writer = io::BufWriter::new(&mut file);
+        for part in parts {
+            writer.write_all(part)?;
+        }
+        writer.flush()?;
+        drop(writer);
         file.sync_all()?; // the bytes reach the disk before the new name does
         fs::rename(&tmp, path)?;
         if let Some(dir) = path.parent() {
