@@ -976,19 +976,13 @@ fn classify_unknown(
     }
     // "Telangana ministers", "the Hajo assembly", "the Raqqa battle": a name qualifying
     // what a place has.
-    if matches!(
+    // Nouns that are also verbs ("Jason battle Freddy") only after "the".
+    let owned = matches!(
         after,
-        "ministers"
-            | "governor"
-            | "residents"
-            | "villagers"
-            | "assembly"
-            | "battle"
-            | "offensive"
-            | "airport"
-            | "border"
-    ) && words.joined(b - 1)
-    {
+        "ministers" | "governor" | "residents" | "villagers" | "assembly" | "airport"
+    ) || matches!(after, "battle" | "offensive" | "border")
+        && matches!(before, "the" | "The");
+    if owned && words.joined(b - 1) {
         return Some(EntityType::Place);
     }
     // "the Aphrodite gas field": a resource between the name and its place noun.
@@ -1011,26 +1005,36 @@ fn classify_unknown(
 }
 
 /// Words `a..b` name a place by where they stand: before ", Greece" (a place and its
-/// country or state, "La Jolla, California"), before "and" and a known place ("Crete and
-/// Cyprus"; not after one: "Iran and Assad"), or after a place noun ("the island Crete").
+/// country or state, "La Jolla, California"), or after a place noun ("the island Crete").
+/// Not beside "and" and a known place: "Henman and Britain", "Iran and Assad".
 fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> bool {
-    let known_place = |i: usize, end: usize| {
-        i < end && match_known(words, g, i, end).is_some_and(|(_, k)| k == EntityType::Place)
-    };
     let count = words.tokens.len();
     let gap_after =
         (b < count).then(|| &words.text[words.tokens[b - 1].end..words.tokens[b].start]);
-    // "According to Kadhimi, Iraq opposes ...": a source, then a clause about a place.
+    // "in La Jolla, California", "to Igoumenitsa, Greece": after a word of place, and before
+    // a place that is not the start of an appositive ("Gordon Brown, Britain's chancellor",
+    // "Gazprom, Russia's gas monopoly") nor a clause ("According to Kadhimi, Iraq opposes").
+    let before = a.checked_sub(1).map_or("", |i| words.word(i));
     let attributed =
-        a >= 2 && words.word(a - 1) == "to" && words.word(a - 2).eq_ignore_ascii_case("according");
-    if gap_after == Some(", ") && known_place(b, count) && !attributed {
-        return true;
-    }
-    if words.joined(b - 1)
-        && b + 1 < count
-        && matches!(words.word(b), "and" | "or")
-        && words.joined(b)
-        && known_place(b + 1, count)
+        a >= 2 && before == "to" && words.word(a - 2).eq_ignore_ascii_case("according");
+    let place_word = matches!(
+        before,
+        "in" | "at"
+            | "near"
+            | "from"
+            | "to"
+            | "into"
+            | "outside"
+            | "towards"
+            | "across"
+            | "between"
+            | "via"
+    );
+    if gap_after == Some(", ")
+        && place_word
+        && !attributed
+        && match_known(words, g, b, count)
+            .is_some_and(|(len, kind)| kind == EntityType::Place && !words.possessive(b + len - 1))
     {
         return true;
     }
@@ -1346,7 +1350,7 @@ mod tests {
             EntityType::Place,
         );
         has(
-            "A pipeline will link Zorvath and Cyprus soon.",
+            "The pipeline will go to Zorvath, Greece next year.",
             "Zorvath",
             EntityType::Place,
         );
@@ -1375,9 +1379,21 @@ mod tests {
             "Hague",
             EntityType::Place,
         );
-        // After a known place, "and" does not make the next name a place.
+        // Beside "and" and a known place, a name is not made a place ("Henman and Britain"),
+        // nor before an appositive ("Gordon Brown, Britain's chancellor").
         has(
             "This is a win for Iran and Zorvath, he said.",
+            "Zorvath",
+            EntityType::Person,
+        );
+        has("Henman and Britain lost.", "Henman", EntityType::Person);
+        has(
+            "He met Gordon Zorvath, Britain's chancellor, in Paris.",
+            "Gordon Zorvath",
+            EntityType::Person,
+        );
+        has(
+            "Fans saw Zorvath battle Freddy in the film.",
             "Zorvath",
             EntityType::Person,
         );
