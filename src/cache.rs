@@ -7,14 +7,14 @@
 //! Articles analysed again are linked to the cached entities by entity id (the same person
 //! keeps one entity); `--no-cache` analyses everything afresh.
 //!
-//! The file is a header (magic, format version, build stamp, payload length and CRC-32) and
-//! a bincode payload in chunks that encode and decode in parallel. Anything unexpected (another build, a truncated or corrupt file) means
+//! The file is a header (magic, format version, build stamp, number of parts), then the
+//! entities and the files in bincode parts, each with its length and CRC-32. Anything unexpected (another build, a truncated or corrupt file) means
 //! the cache is ignored and rebuilt, never an error. It is written to a temporary file and
 //! renamed, readable by the user only.
 
 use std::collections::HashMap;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::UNIX_EPOCH;
@@ -27,7 +27,7 @@ use crate::corpus::{list_files, load_files, LoadOptions, LoadWarning};
 
 const MAGIC: &[u8; 12] = b"QUIRE-CACHE\0";
 /// Bump when the payload's layout changes (the build stamp covers analysis changes).
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What identifies one file's contents without reading it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -411,116 +411,122 @@ fn recount(entities: &mut Vec<Entity>, articles: &[&Article]) -> Vec<usize> {
     remap
 }
 
-/// Reads a cache file; `Err(None)` when there is none yet, `Err(Some(why))` when it cannot
-/// be used.
+/// Reads a cache file; `Err(None)` when there is none yet (or another build wrote it),
+/// `Err(Some(why))` when it cannot be used.
+///
+/// Read part by part, each checked against its CRC-32 before it is decoded and dropped, so
+/// the whole file is never in memory beside what it decodes to.
 fn read(path: &Path) -> Result<Payload, Option<String>> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(None),
         Err(err) => return Err(Some(format!("cannot read {}: {err}", path.display()))),
     };
-    let unusable = |why: &str| Err(Some(format!("{}: {why}; rebuilt", path.display())));
-    let stamp = build_stamp();
-    let header_len = MAGIC.len() + 4 + 4 + stamp.len() + 8 + 4;
-    if bytes.len() < header_len || &bytes[..MAGIC.len()] != MAGIC {
-        return unusable("not a quire cache or truncated");
-    }
-    let mut at = MAGIC.len();
-    let mut take = |n: usize| {
-        let part = &bytes[at..at + n];
-        at += n;
-        part
-    };
-    let format = u32::from_le_bytes(take(4).try_into().unwrap_or_default());
-    let stamp_len = u32::from_le_bytes(take(4).try_into().unwrap_or_default()) as usize;
-    if format != FORMAT || stamp_len != stamp.len() || take(stamp_len) != stamp.as_bytes() {
-        return Err(None); // written by another build: silently replaced
-    }
-    let length = u64::from_le_bytes(take(8).try_into().unwrap_or_default()) as usize;
-    let crc = u32::from_le_bytes(take(4).try_into().unwrap_or_default());
-    let payload = &bytes[header_len..];
-    if payload.len() != length {
-        return unusable("truncated");
-    }
-    if crc32fast::hash(payload) != crc {
-        return unusable("corrupt (checksum mismatch)");
-    }
-    match decode(payload) {
-        Some(payload) => Ok(payload),
-        None => unusable("unreadable"),
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut reader = io::BufReader::with_capacity(1 << 20, file);
+    match read_parts(&mut reader, size) {
+        Ok(Some(payload)) => Ok(payload),
+        Ok(None) => Err(None),
+        Err(why) => Err(Some(format!("{}: {why}; rebuilt", path.display()))),
     }
 }
 
-/// The payload is the entities, then the files in chunks, each length-prefixed, so that
-/// the chunks encode and decode on every core.
+/// `Ok(None)`: a cache of another build or format, replaced without a word.
+fn read_parts(reader: &mut impl Read, size: u64) -> Result<Option<Payload>, String> {
+    let truncated = |_| "truncated".to_string();
+    let mut magic = [0u8; MAGIC.len()];
+    reader
+        .read_exact(&mut magic)
+        .map_err(|_| "not a quire cache or truncated".to_string())?;
+    if &magic != MAGIC {
+        return Err("not a quire cache".into());
+    }
+    let format = read_u32(reader).map_err(truncated)?;
+    let stamp_len = read_u32(reader).map_err(truncated)? as usize;
+    let stamp = build_stamp();
+    if format != FORMAT || stamp_len != stamp.len() {
+        return Ok(None);
+    }
+    let mut written_by = vec![0u8; stamp_len];
+    reader.read_exact(&mut written_by).map_err(truncated)?;
+    if written_by != stamp.as_bytes() {
+        return Ok(None);
+    }
+    let parts = read_u32(reader).map_err(truncated)?;
+    let config = bincode::config::standard();
+    let mut entities = None;
+    let mut files = Vec::new();
+    for part in 0..parts {
+        let length = read_u64(reader).map_err(truncated)?;
+        let crc = read_u32(reader).map_err(truncated)?;
+        if length > size {
+            return Err("corrupt (a part longer than the file)".into());
+        }
+        let mut bytes = vec![0u8; length as usize];
+        reader.read_exact(&mut bytes).map_err(truncated)?;
+        if crc32fast::hash(&bytes) != crc {
+            return Err("corrupt (checksum mismatch)".into());
+        }
+        let unreadable = |err: bincode::error::DecodeError| format!("unreadable ({err})");
+        if part == 0 {
+            let (decoded, _): (Vec<Entity>, _) =
+                bincode::serde::decode_from_slice(&bytes, config).map_err(unreadable)?;
+            entities = Some(decoded);
+        } else {
+            let (chunk, _): (Vec<CachedFile>, _) =
+                bincode::serde::decode_from_slice(&bytes, config).map_err(unreadable)?;
+            files.extend(chunk);
+        }
+    }
+    if reader.read(&mut [0u8; 1]).map_err(|e| e.to_string())? != 0 {
+        return Err("corrupt (data after the last part)".into());
+    }
+    Ok(Some(Payload {
+        files,
+        entities: entities.ok_or("empty")?,
+    }))
+}
+
+fn read_u32(reader: &mut impl Read) -> io::Result<u32> {
+    let mut bytes = [0u8; 4];
+    reader.read_exact(&mut bytes)?;
+    Ok(u32::from_le_bytes(bytes))
+}
+
+fn read_u64(reader: &mut impl Read) -> io::Result<u64> {
+    let mut bytes = [0u8; 8];
+    reader.read_exact(&mut bytes)?;
+    Ok(u64::from_le_bytes(bytes))
+}
+
+/// Files per part: each part is encoded, checked and decoded on its own.
 const FILES_PER_CHUNK: usize = 4096;
 
-/// The encoded parts: the entities, then each chunk of files (lengths go before each).
-fn encode(payload: &Payload) -> io::Result<Vec<Vec<u8>>> {
-    let config = bincode::config::standard();
-    let entities =
-        bincode::serde::encode_to_vec(&payload.entities, config).map_err(io::Error::other)?;
-    let chunks: Vec<Vec<u8>> = payload
-        .files
-        .par_chunks(FILES_PER_CHUNK)
-        .map(|chunk| bincode::serde::encode_to_vec(chunk, config).map_err(io::Error::other))
-        .collect::<io::Result<_>>()?;
-    Ok(std::iter::once(entities).chain(chunks).collect())
-}
-
-fn decode(mut body: &[u8]) -> Option<Payload> {
-    let mut parts = Vec::new();
-    while !body.is_empty() {
-        let (length, rest) = body.split_at_checked(8)?;
-        let length = usize::try_from(u64::from_le_bytes(length.try_into().ok()?)).ok()?;
-        let (part, rest) = rest.split_at_checked(length)?;
-        parts.push(part);
-        body = rest;
-    }
-    let (entities, chunks) = parts.split_first()?;
-    let config = bincode::config::standard();
-    let (entities, _) = bincode::serde::decode_from_slice(entities, config).ok()?;
-    let chunks: Vec<Vec<CachedFile>> = chunks
-        .par_iter()
-        .map(|chunk| {
-            bincode::serde::decode_from_slice(chunk, config)
-                .ok()
-                .map(|(c, _)| c)
-        })
-        .collect::<Option<_>>()?;
-    Some(Payload {
-        files: chunks.into_iter().flatten().collect(),
-        entities,
-    })
-}
-
+/// Writes the cache part by part as each is encoded (a large corpus's cache is hundreds of
+/// megabytes; it is never in memory whole), to a temporary file renamed over the old one.
 fn write(path: &Path, payload: &Payload) -> io::Result<()> {
-    // Written part by part: a large corpus's cache is hundreds of megabytes, not copied again.
-    let parts = encode(payload)?;
-    let lengths: Vec<[u8; 8]> = parts
-        .iter()
-        .map(|p| (p.len() as u64).to_le_bytes())
-        .collect();
-    let mut body: Vec<&[u8]> = Vec::with_capacity(parts.len() * 2);
-    for (length, part) in lengths.iter().zip(&parts) {
-        body.push(length);
-        body.push(part);
-    }
-    let mut crc = crc32fast::Hasher::new();
-    body.iter().for_each(|part| crc.update(part));
-    let body_len: usize = body.iter().map(|p| p.len()).sum();
-    let stamp = build_stamp();
-    let mut header = Vec::with_capacity(64 + stamp.len());
-    header.extend_from_slice(MAGIC);
-    header.extend_from_slice(&FORMAT.to_le_bytes());
-    header.extend_from_slice(&(stamp.len() as u32).to_le_bytes());
-    header.extend_from_slice(stamp.as_bytes());
-    header.extend_from_slice(&(body_len as u64).to_le_bytes());
-    header.extend_from_slice(&crc.finalize().to_le_bytes());
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    let mut all: Vec<&[u8]> = vec![&header];
-    all.extend(body);
-    crate::review::store::write_atomic_parts(path, &all)
+    let stamp = build_stamp();
+    let chunks = payload.files.chunks(FILES_PER_CHUNK);
+    let parts = 1 + chunks.len() as u32;
+    crate::review::store::write_atomic_with(path, |out| {
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&(stamp.len() as u32).to_le_bytes())?;
+        out.write_all(stamp.as_bytes())?;
+        out.write_all(&parts.to_le_bytes())?;
+        let config = bincode::config::standard();
+        let mut put = |bytes: Vec<u8>| -> io::Result<()> {
+            out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+            out.write_all(&crc32fast::hash(&bytes).to_le_bytes())?;
+            out.write_all(&bytes)
+        };
+        put(bincode::serde::encode_to_vec(&payload.entities, config).map_err(io::Error::other)?)?;
+        for chunk in chunks {
+            put(bincode::serde::encode_to_vec(chunk, config).map_err(io::Error::other)?)?;
+        }
+        Ok(())
+    })
 }

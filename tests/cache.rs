@@ -60,6 +60,10 @@ fn a_second_open_reuses_everything_and_gives_the_same_analysis() {
     assert_eq!((second.stats.reused, second.stats.analysed), (5, 0));
     assert_eq!(ids(&first), ids(&second));
     for (a, b) in first.corpus.articles.iter().zip(&second.corpus.articles) {
+        // The raw text is not cached (only the raw view needs it); it is read again on demand.
+        assert!(b.raw.is_empty());
+        assert_eq!(a.raw_text(), b.raw_text());
+        assert!(!b.raw_text().is_empty());
         assert_eq!(a.text, b.text);
         assert_eq!(a.title, b.title);
         assert_eq!(a.quotes, b.quotes);

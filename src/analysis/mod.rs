@@ -87,7 +87,9 @@ pub struct EntityMention {
 pub struct Article {
     pub id: String,
     pub path: PathBuf,
-    /// The text as read (escape sequences already neutralised), for the raw view.
+    /// The text as read (escape sequences already neutralised), for the raw view. Empty for
+    /// an article from the analysis cache, which does not keep it: see [`Article::raw_text`].
+    #[serde(skip)]
     pub raw: String,
     /// The cleaned text the reader shows.
     pub text: String,
@@ -106,6 +108,25 @@ impl Article {
     /// The quote's text, without marks.
     pub fn quote_text(&self, quote: &Quote) -> &str {
         &self.text[quote.start..quote.end]
+    }
+
+    /// The text as read: kept since analysis, or read again from its file (an article from
+    /// the cache; the cache leaves it out, as it is needed only for the raw view). Empty when
+    /// the file can no longer be read.
+    pub fn raw_text(&self) -> std::borrow::Cow<'_, str> {
+        if !self.raw.is_empty() || self.text.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.raw);
+        }
+        let options = crate::corpus::LoadOptions::default();
+        let mut problems = Vec::new();
+        let again = crate::corpus::load::read_documents(&self.path, &options, &mut problems);
+        std::borrow::Cow::Owned(
+            again
+                .ok()
+                .and_then(|docs| docs.into_iter().find(|d| d.id == self.id))
+                .map(|d| d.raw)
+                .unwrap_or_default(),
+        )
     }
 
     /// The title, or the id when the article has none.

@@ -237,11 +237,14 @@ fn private_options() -> OpenOptions {
 
 /// Replaces `path` so that a crash leaves the old file or the new one, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_parts(path, &[bytes])
+    write_atomic_with(path, |out| out.write_all(bytes))
 }
 
-/// [`write_atomic`] for content in several parts, written one after the other.
-pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
+/// [`write_atomic`] for content written by `fill`, as it is produced.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let tmp = path.with_extension(format!("json.tmp-{}", std::process::id()));
     let result = (|| {
         let mut file = private_options()
@@ -249,10 +252,8 @@ pub fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
             .create(true)
             .truncate(true)
             .open(&tmp)?;
-        let mut writer = io::BufWriter::new(&mut file);
-        for part in parts {
-            writer.write_all(part)?;
-        }
+        let mut writer = io::BufWriter::with_capacity(1 << 20, &mut file);
+        fill(&mut writer)?;
         writer.flush()?;
         drop(writer);
         file.sync_all()?; // the bytes reach the disk before the new name does

@@ -124,7 +124,7 @@ fn clean_roles(article: &Article) -> (String, Vec<Role>, Vec<std::ops::Range<usi
 
 /// The raw text, with every removed piece marked.
 fn raw_roles(article: &Article) -> (String, Vec<Role>, Vec<std::ops::Range<usize>>) {
-    let text = article.raw.clone();
+    let text = article.raw_text().into_owned();
     let mut roles = vec![PLAIN; text.len()];
     for removed in &article.removed {
         if removed.text.is_empty() {
