@@ -1,6 +1,6 @@
 //! The whole state of the reader. `update` changes it, views read it; nothing here does I/O.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::keymap::{Context, Keymap};
 use super::layout::{lay_out, ArticleLayout};
@@ -54,18 +54,21 @@ pub enum Focus {
     Article,
 }
 
-/// The search indexes, built once per corpus and shared with the ranking worker.
-#[derive(Debug, Default)]
+/// The search indexes of a corpus, shared with the ranking worker. The fuzzy indexes are
+/// built on first use; the worker builds them all as soon as it starts, so the reader opens
+/// without waiting for them (a large corpus takes a second).
+#[derive(Debug)]
 pub struct SearchIndex {
-    /// Per article: title, source, date and entity names, as separate fields; the title
-    /// first, so that match positions are positions in the title.
-    pub articles: FuzzyIndex,
+    corpus: Arc<Corpus>,
     /// (article, quote) of each quote in corpus order.
     pub quote_refs: Vec<(usize, usize)>,
+    /// Per article: title, source, date and entity names, as separate fields; the title
+    /// first, so that match positions are positions in the title.
+    articles: OnceLock<FuzzyIndex>,
     /// Per quote: its text, then its speaker.
-    pub quotes: FuzzyIndex,
+    quotes: OnceLock<FuzzyIndex>,
     /// Per entity: its name, then its aliases.
-    pub entities: FuzzyIndex,
+    entities: OnceLock<FuzzyIndex>,
 }
 
 /// Hits kept for a ranked list: more than anyone scrolls through; the count says how many
@@ -83,64 +86,93 @@ pub struct Answer {
 }
 
 impl SearchIndex {
-    pub fn new(corpus: &Corpus) -> Self {
-        let articles = FuzzyIndex::new(&corpus.articles, |article| {
-            let mut names: Vec<&str> = article
-                .entities
-                .iter()
-                .map(|m| corpus.entities[m.entity].name.as_str())
-                .collect();
-            names.sort_unstable();
-            names.dedup();
-            let mut fields = vec![article.display_title()];
-            fields.extend(article.source.as_deref());
-            fields.extend(article.date.as_deref());
-            fields.extend(names);
-            fields
-        });
+    pub fn new(corpus: Arc<Corpus>) -> Self {
         let quote_refs: Vec<(usize, usize)> = corpus
             .articles
             .iter()
             .enumerate()
             .flat_map(|(a, article)| (0..article.quotes.len()).map(move |q| (a, q)))
             .collect();
-        let quotes = FuzzyIndex::new(&quote_refs, |&(a, q)| {
-            let article = &corpus.articles[a];
-            let quote = &article.quotes[q];
-            let mut fields = vec![article.quote_text(quote)];
-            fields.extend(quote.speaker.as_deref());
-            fields
-        });
-        let entities = FuzzyIndex::new(&corpus.entities, |entity| {
-            let mut fields = vec![entity.name.as_str()];
-            fields.extend(entity.aliases.iter().map(String::as_str));
-            fields
-        });
         SearchIndex {
-            articles,
+            corpus,
             quote_refs,
-            quotes,
-            entities,
+            articles: OnceLock::new(),
+            quotes: OnceLock::new(),
+            entities: OnceLock::new(),
         }
+    }
+
+    /// Builds every index now (the worker does, before its first query).
+    pub fn build_all(&self) {
+        for target in [
+            RankTarget::Articles,
+            RankTarget::Quotes,
+            RankTarget::Entities,
+        ] {
+            self.target(target);
+        }
+    }
+
+    fn articles(&self) -> &FuzzyIndex {
+        self.articles.get_or_init(|| {
+            let corpus = &*self.corpus;
+            FuzzyIndex::new(&corpus.articles, |article| {
+                let mut names: Vec<&str> = article
+                    .entities
+                    .iter()
+                    .map(|m| corpus.entities[m.entity].name.as_str())
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
+                let mut fields = vec![article.display_title()];
+                fields.extend(article.source.as_deref());
+                fields.extend(article.date.as_deref());
+                fields.extend(names);
+                fields
+            })
+        })
+    }
+
+    fn quotes(&self) -> &FuzzyIndex {
+        self.quotes.get_or_init(|| {
+            let corpus = &*self.corpus;
+            FuzzyIndex::new(&self.quote_refs, |&(a, q)| {
+                let article = &corpus.articles[a];
+                let quote = &article.quotes[q];
+                let mut fields = vec![article.quote_text(quote)];
+                fields.extend(quote.speaker.as_deref());
+                fields
+            })
+        })
+    }
+
+    fn entities(&self) -> &FuzzyIndex {
+        self.entities.get_or_init(|| {
+            FuzzyIndex::new(&self.corpus.entities, |entity| {
+                let mut fields = vec![entity.name.as_str()];
+                fields.extend(entity.aliases.iter().map(String::as_str));
+                fields
+            })
+        })
     }
 
     fn target(&self, target: RankTarget) -> (&FuzzyIndex, Order) {
         match target {
             // The list keeps corpus order while filtering: a reader scans it by date.
             RankTarget::Articles => (
-                &self.articles,
+                self.articles(),
                 Order::Corpus {
                     limit: RANKED_LIMIT,
                 },
             ),
             RankTarget::Quotes => (
-                &self.quotes,
+                self.quotes(),
                 Order::Ranked {
                     limit: RANKED_LIMIT,
                 },
             ),
             RankTarget::Entities => (
-                &self.entities,
+                self.entities(),
                 Order::Ranked {
                     limit: RANKED_LIMIT,
                 },
@@ -149,7 +181,26 @@ impl SearchIndex {
     }
 
     /// Ranks one target's records against `query`, completely (tests call this inline).
+    /// An empty query needs no index: every record, in corpus order.
     pub fn rank(&self, target: RankTarget, query: &str) -> Answer {
+        if query.trim().is_empty() {
+            let total = self.len(target);
+            let shown = match target {
+                RankTarget::Articles => total,
+                RankTarget::Quotes | RankTarget::Entities => total.min(RANKED_LIMIT),
+            };
+            return Answer {
+                hits: (0..shown)
+                    .map(|index| Hit {
+                        index,
+                        score: 0,
+                        positions: Vec::new(),
+                    })
+                    .collect(),
+                total,
+                partial: false,
+            };
+        }
         let (index, order) = self.target(target);
         let ranked = index
             .search(query, order, None, &|| false)
@@ -199,7 +250,11 @@ impl SearchIndex {
     }
 
     pub fn len(&self, target: RankTarget) -> usize {
-        self.target(target).0.len()
+        match target {
+            RankTarget::Articles => self.corpus.articles.len(),
+            RankTarget::Quotes => self.quote_refs.len(),
+            RankTarget::Entities => self.corpus.entities.len(),
+        }
     }
 }
 
@@ -265,7 +320,8 @@ pub struct App {
 
 impl App {
     pub fn new(corpus: Corpus) -> Self {
-        let index = Arc::new(SearchIndex::new(&corpus));
+        let corpus = Arc::new(corpus);
+        let index = Arc::new(SearchIndex::new(corpus.clone()));
         let visible = (0..corpus.articles.len())
             .map(|index| Hit {
                 index,
@@ -274,7 +330,7 @@ impl App {
             })
             .collect();
         let mut app = Self {
-            corpus: Arc::new(corpus),
+            corpus,
             index,
             keymap: Keymap::default(),
             mode: Mode::Browse,

@@ -51,6 +51,8 @@ pub fn spawn_worker(index: Arc<SearchIndex>) -> (RankRequests, mpsc::Receiver<Ac
     let latest: Arc<[AtomicU64; 3]> = Arc::new(Default::default());
     let newest = latest.clone();
     thread::spawn(move || {
+        // Queries wait while the indexes are built; the reader is usable meanwhile.
+        index.build_all();
         let mut searchers: [Searcher; 3] = Default::default();
         while let Ok(first) = rx.recv() {
             let mut pending: [Option<(u64, String)>; 3] = Default::default();
