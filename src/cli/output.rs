@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -10,55 +11,116 @@ use crate::analysis::{Article, Corpus, QuoteKind};
 use crate::corpus::text::CharIndex;
 use crate::search::{FuzzyIndex, Order};
 
-/// One article as `quire analyze --json` prints it (offsets in characters).
-pub fn article_json(article: &Article, corpus: &Corpus) -> serde_json::Value {
-    let index = CharIndex::new(&article.text);
-    let quotes: Vec<_> = article
-        .quotes
-        .iter()
-        .map(|q| {
-            json!({
-                "start": index.char_offset(q.start),
-                "end": index.char_offset(q.end),
-                "text": article.quote_text(q),
-                "kind": q.kind,
-                "speaker": q.speaker,
-                "speaker_id": q.speaker_id,
-                "unclosed": q.unclosed,
-            })
-        })
-        .collect();
-    let entities: Vec<_> = article
-        .entities
-        .iter()
-        .map(|m| {
-            json!({
-                "start": index.char_offset(m.start),
-                "end": index.char_offset(m.end),
-                "text": &article.text[m.start..m.end],
-                "type": m.kind,
-                "id": corpus.entities[m.entity].id,
-            })
-        })
-        .collect();
-    json!({
-        "id": article.id,
-        "path": article.path.to_string_lossy(),
-        "title": article.title,
-        "date": article.date,
-        "source": article.source,
-        "text": article.text,
-        "quotes": quotes,
-        "entities": entities,
-        "removed": article.removed,
-    })
+/// One article as `quire analyze --json` prints it (offsets in characters). Fields borrow
+/// from the article (no copy of its text) and are declared in the order they are printed,
+/// alphabetical, as scripts have always seen them.
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    date: Option<&'a str>,
+    entities: Vec<EntityJson<'a>>,
+    id: &'a str,
+    path: std::borrow::Cow<'a, str>,
+    quotes: Vec<QuoteJson<'a>>,
+    removed: Vec<RemovedJson<'a>>,
+    source: Option<&'a str>,
+    text: &'a str,
+    title: Option<&'a str>,
 }
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    end: usize,
+    kind: QuoteKind,
+    speaker: Option<&'a str>,
+    speaker_id: Option<&'a str>,
+    start: usize,
+    text: &'a str,
+    unclosed: bool,
+}
+
+#[derive(Serialize)]
+struct RemovedJson<'a> {
+    reason: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    end: usize,
+    id: &'a str,
+    start: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::analysis::EntityType,
+}
+
+fn article_json<'a>(article: &'a Article, corpus: &'a Corpus) -> ArticleJson<'a> {
+    let index = CharIndex::new(&article.text);
+    ArticleJson {
+        date: article.date.as_deref(),
+        entities: article
+            .entities
+            .iter()
+            .map(|m| EntityJson {
+                end: index.char_offset(m.end),
+                id: &corpus.entities[m.entity].id,
+                start: index.char_offset(m.start),
+                text: &article.text[m.start..m.end],
+                kind: m.kind,
+            })
+            .collect(),
+        id: &article.id,
+        path: article.path.to_string_lossy(),
+        quotes: article
+            .quotes
+            .iter()
+            .map(|q| QuoteJson {
+                end: index.char_offset(q.end),
+                kind: q.kind,
+                speaker: q.speaker.as_deref(),
+                speaker_id: q.speaker_id.as_deref(),
+                start: index.char_offset(q.start),
+                text: article.quote_text(q),
+                unclosed: q.unclosed,
+            })
+            .collect(),
+        removed: article
+            .removed
+            .iter()
+            .map(|r| RemovedJson {
+                reason: &r.reason,
+                text: &r.text,
+            })
+            .collect(),
+        source: article.source.as_deref(),
+        text: &article.text,
+        title: article.title.as_deref(),
+    }
+}
+
+/// Articles per batch serialised in parallel: output starts at once and memory stays bounded.
+const JSON_BATCH: usize = 2048;
 
 /// `quire analyze`: JSON Lines with `--json`, else a short summary per article.
 pub fn analyze(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()> {
     if json {
-        for article in &corpus.articles {
-            writeln!(out, "{}", article_json(article, corpus))?;
+        use rayon::prelude::*;
+        for batch in corpus.articles.chunks(JSON_BATCH) {
+            let lines: Vec<Vec<u8>> = batch
+                .par_chunks(64)
+                .map(|articles| {
+                    let mut buf = Vec::new();
+                    for article in articles {
+                        serde_json::to_writer(&mut buf, &article_json(article, corpus))
+                            .map_err(io::Error::other)?;
+                        buf.push(b'\n');
+                    }
+                    Ok(buf)
+                })
+                .collect::<io::Result<_>>()?;
+            for buf in lines {
+                out.write_all(&buf)?;
+            }
         }
         return Ok(());
     }
