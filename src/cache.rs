@@ -17,12 +17,13 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{analyse_counting, Article, Corpus, Entity};
+use crate::analysis::{analyse_alone_counting, combine, Article, Corpus, Entity};
 use crate::corpus::{list_files, load_files, LoadOptions, LoadWarning};
 
 const MAGIC: &[u8; 12] = b"QUIRE-CACHE\0";
@@ -142,7 +143,32 @@ pub struct Progress {
     pub to_analyse: AtomicUsize,
     /// Articles analysed so far.
     pub analysed: AtomicUsize,
+    /// Where to send articles as soon as they are listable (title, date, source, text; no
+    /// quotes or entities yet), when a reader shows them while the rest is analysed.
+    pub previews: Mutex<Option<mpsc::Sender<Vec<Article>>>>,
 }
+
+impl Progress {
+    fn preview(&self, articles: Vec<Article>) {
+        if articles.is_empty() {
+            return;
+        }
+        if let Ok(previews) = self.previews.lock() {
+            if let Some(sender) = previews.as_ref() {
+                // A reader that quit has stopped listening: nothing to do.
+                let _ = sender.send(articles);
+            }
+        }
+    }
+
+    fn wants_previews(&self) -> bool {
+        self.previews.lock().is_ok_and(|p| p.is_some())
+    }
+}
+
+/// Files read and analysed at a time when previews are wanted: the first articles are
+/// listed within a fraction of a second.
+const PREVIEW_FILES: usize = 1000;
 
 /// Loads the corpus under `paths`, reusing the cache at `cache` for unchanged files and
 /// updating it; `progress` follows the analysis.
@@ -152,16 +178,18 @@ pub fn load(
     cache: &Path,
     progress: &Progress,
 ) -> CachedLoad {
-    let (files, mut warnings) = list_files(paths, options);
-    let keys: Vec<Option<FileKey>> = files.par_iter().map(|f| FileKey::of(f)).collect();
+    // The cache is read first, so that a reader lists its articles before the folder is
+    // even walked; nothing read is kept for a file whose key turns out to differ.
     let mut stats = CacheStats::default();
-    let payload = match read(cache) {
+    let payload = match read(cache, progress) {
         Ok(payload) => payload,
         Err(problem) => {
             stats.problem = problem;
             Payload::default()
         }
     };
+    let (files, mut warnings) = list_files(paths, options);
+    let keys: Vec<Option<FileKey>> = files.par_iter().map(|f| FileKey::of(f)).collect();
     let entities = payload.entities;
     let mut cached: HashMap<PathBuf, CachedFile> = payload
         .files
@@ -192,7 +220,7 @@ pub fn load(
     if !stale.is_empty() {
         progress.to_analyse.store(stale.len(), Ordering::Relaxed);
         let stale_files: Vec<PathBuf> = stale.iter().map(|&i| files[i].clone()).collect();
-        let fresh = analyse_files(&stale_files, &keys, &stale, options, &progress.analysed);
+        let fresh = analyse_files(&stale_files, &keys, &stale, options, progress);
         // Articles analysed now join the cached entities.
         let (fresh_corpus, fresh_files) = fresh;
         let remap = merge_entities(&mut corpus.entities, fresh_corpus.entities);
@@ -265,9 +293,28 @@ fn analyse_files(
     keys: &[Option<FileKey>],
     slots: &[usize],
     options: &LoadOptions,
-    analysed: &AtomicUsize,
+    progress: &Progress,
 ) -> (Corpus, Vec<CachedFile>) {
-    let loaded = load_files(files, options);
+    // Read and analysed a thousand files at a time when a reader lists them as they come;
+    // in one go otherwise.
+    let batch = if progress.wants_previews() {
+        PREVIEW_FILES
+    } else {
+        files.len().max(1)
+    };
+    let mut warnings = Vec::new();
+    let mut document_paths = Vec::with_capacity(files.len());
+    let mut partials = Vec::with_capacity(files.len());
+    for chunk in files.chunks(batch) {
+        let mut part = load_files(chunk, options);
+        warnings.append(&mut part.warnings);
+        document_paths.extend(part.documents.iter().map(|d| d.path.clone()));
+        let analysed = analyse_alone_counting(part.documents, &progress.analysed);
+        if progress.wants_previews() {
+            progress.preview(analysed.iter().map(|p| p.preview()).collect());
+        }
+        partials.extend(analysed);
+    }
     let index: HashMap<&Path, usize> = files
         .iter()
         .enumerate()
@@ -284,12 +331,12 @@ fn analyse_files(
         index.get(Path::new(file)).copied()
     };
     let mut per_file: Vec<(usize, Vec<(PathBuf, String)>)> = vec![(0, Vec::new()); files.len()];
-    for document in &loaded.documents {
-        if let Some(i) = owner(&document.path) {
+    for path in &document_paths {
+        if let Some(i) = owner(path) {
             per_file[i].0 += 1;
         }
     }
-    for warning in &loaded.warnings {
+    for warning in &warnings {
         if let Some(i) = owner(&warning.path) {
             per_file[i]
                 .1
@@ -313,7 +360,18 @@ fn analyse_files(
             }
         })
         .collect();
-    (analyse_counting(loaded.documents, analysed), entries)
+    (combine(partials), entries)
+}
+
+/// A cached article as a preview: listable, with no quotes or entities (whose numbering
+/// belongs to the finished corpus).
+fn listable(article: &Article) -> Article {
+    Article {
+        quotes: Vec::new(),
+        entities: Vec::new(),
+        raw: String::new(),
+        ..article.clone()
+    }
 }
 
 fn placeholder_articles(count: usize) -> Vec<Article> {
@@ -416,7 +474,7 @@ fn recount(entities: &mut Vec<Entity>, articles: &[&Article]) -> Vec<usize> {
 ///
 /// Read part by part, each checked against its CRC-32 before it is decoded and dropped, so
 /// the whole file is never in memory beside what it decodes to.
-fn read(path: &Path) -> Result<Payload, Option<String>> {
+fn read(path: &Path, progress: &Progress) -> Result<Payload, Option<String>> {
     let file = match fs::File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(None),
@@ -424,7 +482,7 @@ fn read(path: &Path) -> Result<Payload, Option<String>> {
     };
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut reader = io::BufReader::with_capacity(1 << 20, file);
-    match read_parts(&mut reader, size) {
+    match read_parts(&mut reader, size, progress) {
         Ok(Some(payload)) => Ok(payload),
         Ok(None) => Err(None),
         Err(why) => Err(Some(format!("{}: {why}; rebuilt", path.display()))),
@@ -432,7 +490,14 @@ fn read(path: &Path) -> Result<Payload, Option<String>> {
 }
 
 /// `Ok(None)`: a cache of another build or format, replaced without a word.
-fn read_parts(reader: &mut impl Read, size: u64) -> Result<Option<Payload>, String> {
+/// Cached articles are previewed part by part as they are decoded (a reader lists the first
+/// thousands at once); if a file changed since, its analysed article replaces the preview
+/// with the rest.
+fn read_parts(
+    reader: &mut impl Read,
+    size: u64,
+    progress: &Progress,
+) -> Result<Option<Payload>, String> {
     let truncated = |_| "truncated".to_string();
     let mut magic = [0u8; MAGIC.len()];
     reader
@@ -475,6 +540,15 @@ fn read_parts(reader: &mut impl Read, size: u64) -> Result<Option<Payload>, Stri
         } else {
             let (chunk, _): (Vec<CachedFile>, _) =
                 bincode::serde::decode_from_slice(&bytes, config).map_err(unreadable)?;
+            if progress.wants_previews() {
+                progress.preview(
+                    chunk
+                        .iter()
+                        .flat_map(|f| &f.articles)
+                        .map(listable)
+                        .collect(),
+                );
+            }
             files.extend(chunk);
         }
     }

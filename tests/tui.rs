@@ -576,3 +576,64 @@ fn the_worker_answers_the_newest_query() {
     assert_eq!(generation, 4);
     assert_eq!(answer, app.index.rank(RankTarget::Quotes, "iran"));
 }
+
+#[test]
+fn a_large_corpus_is_listed_while_it_is_analysed_then_replaced_keeping_the_place() {
+    use quire::analysis::analyse_alone;
+    use quire::review::Session;
+    use std::sync::Arc;
+    let progress = Arc::new(quire::cache::Progress::default());
+    let mut app = quire::tui::app::App::loading(Session::new("test"), progress.clone());
+    act(
+        &mut app,
+        Action::Resize {
+            width: 100,
+            height: 30,
+        },
+    );
+    // Nothing yet: an empty list, and the status line says what is under way.
+    let text = screen_text(draw(&app, &Theme::default()).backend().buffer());
+    assert!(text.contains("Articles 0/0"), "{text}");
+    assert!(text.contains("loading articles"), "{text}");
+    assert!(text.contains("reading the corpus"), "{text}");
+    progress
+        .to_analyse
+        .store(5, std::sync::atomic::Ordering::Relaxed);
+    let text = screen_text(draw(&app, &Theme::default()).backend().buffer());
+    assert!(text.contains("analysing 0/5"), "{text}");
+
+    let documents = quire::corpus::seeds().documents;
+    let previews: Vec<_> = documents
+        .iter()
+        .take(3)
+        .map(|d| analyse_alone(d.clone()).preview())
+        .collect();
+    act(&mut app, Action::Preview(previews));
+    assert_eq!(visible_ids(&app).len(), 3);
+    let text = screen_text(draw(&app, &Theme::default()).backend().buffer());
+    assert!(text.contains("Articles 3/3"), "{text}");
+    // The list can be read; searching waits for the analysis.
+    press(&mut app, "j");
+    let chosen = visible_ids(&app)[1].clone();
+    press(&mut app, "/");
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("still analysing"));
+
+    act(
+        &mut app,
+        Action::Loaded(Box::new(support::seeds_corpus()), None),
+    );
+    assert!(app.loading.is_none());
+    assert_eq!(visible_ids(&app).len(), 5);
+    assert_eq!(
+        app.corpus.articles[app.selected_article().unwrap()].id,
+        chosen,
+        "the article the user moved to stays selected"
+    );
+    press(&mut app, "/mokhber");
+    assert_eq!(visible_ids(&app), ["003_1896167c399c0b60"]);
+}

@@ -83,7 +83,7 @@ pub struct EntityMention {
 }
 
 /// One analysed article.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     pub id: String,
     pub path: PathBuf,
@@ -136,14 +136,14 @@ impl Article {
 }
 
 /// An analysed corpus: its articles and the entities they mention.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub entities: Vec<Entity>,
 }
 
-/// The part of an article's analysis that needs no other article.
-struct Partial {
+/// The part of an article's analysis that needs no other article (the long part).
+pub struct Partial {
     document: Document,
     cleaned: crate::corpus::clean::Cleaned,
     meta: meta::Meta,
@@ -153,7 +153,8 @@ struct Partial {
     direct: Vec<quotes::QuoteSpan>,
 }
 
-fn analyse_alone(document: Document) -> Partial {
+/// Analyses one article on its own: cleaning, metadata, tokens, mentions, quote spans.
+pub fn analyse_alone(document: Document) -> Partial {
     let g = gazetteer::gazetteer();
     let cleaned = clean(&document.raw);
     let mut meta = meta::extract(&cleaned, &document.raw, &document.path, &|s| g.is_place(s));
@@ -191,14 +192,49 @@ pub fn analyse(documents: Vec<Document>) -> Corpus {
 /// [`analyse`], counting articles into `done` as each is analysed on its own (the long part),
 /// so that a caller can show progress.
 pub fn analyse_counting(documents: Vec<Document>, done: &AtomicUsize) -> Corpus {
-    let partials: Vec<Partial> = documents
+    combine(analyse_alone_counting(documents, done))
+}
+
+/// Every article analysed on its own, on every core, counted into `done`.
+pub fn analyse_alone_counting(documents: Vec<Document>, done: &AtomicUsize) -> Vec<Partial> {
+    documents
         .into_par_iter()
         .map(|document| {
             let partial = analyse_alone(document);
             done.fetch_add(1, Ordering::Relaxed);
             partial
         })
-        .collect();
+        .collect()
+}
+
+impl Partial {
+    /// The article as far as it is known before the corpus is linked: cleaned text and
+    /// metadata, no quotes or entities yet (the reader lists it while the rest is analysed).
+    pub fn preview(&self) -> Article {
+        Article {
+            id: self.document.id.clone(),
+            path: self.document.path.clone(),
+            raw: String::new(),
+            text: self.cleaned.text.clone(),
+            paragraphs: self.cleaned.paragraphs.clone(),
+            rtl: self
+                .cleaned
+                .paragraphs
+                .iter()
+                .map(|r| is_rtl(&self.cleaned.text[r.clone()]))
+                .collect(),
+            removed: self.cleaned.removed.clone(),
+            title: self.meta.title.clone(),
+            date: self.meta.date.clone(),
+            source: self.meta.source.clone(),
+            quotes: Vec::new(),
+            entities: Vec::new(),
+        }
+    }
+}
+
+/// Links the articles' mentions into corpus-wide entities and attributes their quotes.
+pub fn combine(partials: Vec<Partial>) -> Corpus {
     let inputs: Vec<(&str, &[entities::Mention])> = partials
         .iter()
         .map(|p| (p.cleaned.text.as_str(), p.mentions.as_slice()))

@@ -138,13 +138,29 @@ pub fn run() -> Result<ExitCode> {
             } else {
                 &args.paths
             };
+            // A large corpus opens at once: the reader lists articles as they are analysed.
+            if io::stdout().is_terminal()
+                && !args.no_cache
+                && !paths.is_empty()
+                && !paths.iter().any(|p| p.as_os_str() == "-")
+                && crate::corpus::list_files(paths, &options).0.len() >= PROGRESSIVE_FILES
+            {
+                drop(out);
+                let name = session_name(args.session.as_deref(), paths)?;
+                let opening = Opening::Loading {
+                    paths: paths.clone(),
+                    options,
+                };
+                return open_reader(opening, &name, paths, args.new_session, &config, problem);
+            }
             let Some(corpus) = load(paths, &options, !args.no_cache)? else {
                 return Ok(ExitCode::from(1));
             };
             if io::stdout().is_terminal() {
                 drop(out);
                 let name = session_name(args.session.as_deref(), paths)?;
-                return open_reader(corpus, &name, paths, args.new_session, &config, problem);
+                let opening = Opening::Ready(corpus);
+                return open_reader(opening, &name, paths, args.new_session, &config, problem);
             }
             output::list(&mut out, &corpus, false)?;
             ExitCode::SUCCESS
@@ -175,9 +191,70 @@ fn session_name(named: Option<&str>, paths: &[PathBuf]) -> Result<String> {
     }
 }
 
+/// From this many article files, the reader opens before the corpus is analysed.
+const PROGRESSIVE_FILES: usize = 2000;
+
+/// What the reader opens: an analysed corpus, or one analysed while the reader shows it.
+enum Opening {
+    Ready(Corpus),
+    Loading {
+        paths: Vec<PathBuf>,
+        options: LoadOptions,
+    },
+}
+
+/// Analyses the corpus on its own thread, through the cache: previews as files are
+/// analysed, then the corpus, to the reader's loop.
+fn start_loading(
+    paths: Vec<PathBuf>,
+    options: LoadOptions,
+) -> (
+    std::sync::Arc<crate::cache::Progress>,
+    std::sync::mpsc::Receiver<crate::tui::action::Action>,
+) {
+    use crate::tui::action::Action;
+    let progress = std::sync::Arc::new(crate::cache::Progress::default());
+    let (tx, rx) = std::sync::mpsc::channel::<Action>();
+    let (preview_tx, preview_rx) = std::sync::mpsc::channel();
+    if let Ok(mut previews) = progress.previews.lock() {
+        *previews = Some(preview_tx);
+    }
+    let forward = tx.clone();
+    std::thread::spawn(move || {
+        while let Ok(articles) = preview_rx.recv() {
+            if forward.send(Action::Preview(articles)).is_err() {
+                return;
+            }
+        }
+    });
+    let shared = progress.clone();
+    std::thread::spawn(move || {
+        let cache = crate::cache::cache_file(&paths, &options);
+        let loaded = crate::cache::load(&paths, &options, &cache, &shared);
+        if let Ok(mut previews) = shared.previews.lock() {
+            *previews = None; // every preview is sent before the corpus
+        }
+        let mut problems: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+        problems.extend(loaded.stats.problem.map(|p| format!("analysis cache {p}")));
+        let message = match problems.len() {
+            _ if loaded.corpus.articles.is_empty() => {
+                Some("no articles could be loaded (`quire list PATH` says why)".to_string())
+            }
+            0 => None,
+            1 => Some(problems.remove(0)),
+            n => Some(format!(
+                "{n} files had problems; `quire list PATH` shows them (first: {})",
+                problems[0]
+            )),
+        };
+        let _ = tx.send(Action::Loaded(Box::new(loaded.corpus), message));
+    });
+    (progress, rx)
+}
+
 /// Opens the session (asking before replacing an unreadable one) and runs the reader.
 fn open_reader(
-    corpus: Corpus,
+    opening: Opening,
     name: &str,
     paths: &[PathBuf],
     new_session: bool,
@@ -214,7 +291,16 @@ fn open_reader(
         other => other,
     };
     let (store, session, kept_aside) = opened?;
-    let mut app = crate::tui::app::App::with_session(corpus, session);
+    let (mut app, loader) = match opening {
+        Opening::Ready(corpus) => (crate::tui::app::App::with_session(corpus, session), None),
+        Opening::Loading { paths, options } => {
+            let (progress, loader) = start_loading(paths, options);
+            (
+                crate::tui::app::App::loading(session, progress),
+                Some(loader),
+            )
+        }
+    };
     if let Some(aside) = kept_aside {
         app.message = Some(format!(
             "the unreadable session was kept as {}",
@@ -226,7 +312,12 @@ fn open_reader(
         app.message = Some(problem);
     }
     let theme = config.apply_theme(crate::tui::theme::Theme::from_env());
-    crate::tui::run(app, crate::tui::Persistence { store: Some(store) }, theme)?;
+    crate::tui::run(
+        app,
+        crate::tui::Persistence { store: Some(store) },
+        theme,
+        loader,
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

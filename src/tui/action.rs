@@ -76,6 +76,12 @@ pub enum Action {
     Save,
     /// Enter in the note editor: a new line (or save, on an empty last line).
     Newline,
+    /// Articles listable before the corpus is analysed (a large corpus opened for the
+    /// first time): appended to the list.
+    Preview(Vec<crate::analysis::Article>),
+    /// The corpus is analysed: it replaces the previews; with what went wrong loading, if
+    /// anything, for the status line.
+    Loaded(Box<crate::analysis::Corpus>, Option<String>),
     /// A worker finished ranking `query`; dropped when the query changed since.
     Ranked {
         generation: u64,

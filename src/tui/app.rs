@@ -316,6 +316,8 @@ pub struct App {
     pub pending_key: Option<super::keymap::Key>,
     /// Warnings from loading, shown in the status line until the next key.
     pub message: Option<String>,
+    /// The corpus is still being analysed (the list holds previews).
+    pub loading: Option<Arc<crate::cache::Progress>>,
 }
 
 impl App {
@@ -362,6 +364,7 @@ impl App {
             should_quit: false,
             pending_key: None,
             message: None,
+            loading: None,
         };
         app.entities.hits = app.entity_order();
         app.entities.total = app.entities.hits.len();
@@ -502,8 +505,69 @@ impl App {
         app
     }
 
+    /// A reader opened before its corpus is analysed: an empty list that previews fill,
+    /// with `progress` shown in the status line until [`App::finish_loading`].
+    pub fn loading(session: Session, progress: Arc<crate::cache::Progress>) -> Self {
+        let mut app = Self::new(Corpus::default());
+        app.session = session;
+        // The index must not share the corpus: previews are appended to it in place.
+        app.index = Arc::new(SearchIndex::new(Arc::new(Corpus::default())));
+        app.loading = Some(progress);
+        app
+    }
+
+    /// Appends listable articles while the corpus is analysed.
+    pub fn add_previews(&mut self, articles: Vec<crate::analysis::Article>) {
+        let corpus = Arc::make_mut(&mut self.corpus);
+        let start = corpus.articles.len();
+        corpus.articles.extend(articles);
+        let end = corpus.articles.len();
+        if self.filter.query.is_empty() && self.entity_filter.is_none() {
+            self.visible.extend((start..end).map(|index| Hit {
+                index,
+                score: 0,
+                positions: Vec::new(),
+            }));
+        }
+        if start == 0 {
+            self.relayout();
+        }
+    }
+
+    /// The analysed corpus replaces the previews: the saved session's place is restored,
+    /// or the article the user moved to while loading is kept; marks made meanwhile stay.
+    pub fn finish_loading(&mut self, corpus: Corpus) {
+        let moved_to = self
+            .selected_article()
+            .filter(|_| self.selected > 0 || self.focus == Focus::Article)
+            .map(|a| self.corpus.articles[a].id.clone());
+        let session = std::mem::replace(&mut self.session, Session::new(""));
+        let mut fresh = App::with_session(corpus, session);
+        fresh.keymap = std::mem::take(&mut self.keymap);
+        fresh.unsaved = self.unsaved;
+        fresh.message = self.message.take();
+        if let Some(id) = moved_to {
+            if let Some(i) = fresh
+                .visible
+                .iter()
+                .position(|h| fresh.corpus.articles[h.index].id == id)
+            {
+                fresh.selected = i;
+                fresh.scroll = 0;
+            }
+        }
+        let (width, height) = (self.width, self.height);
+        *self = fresh;
+        self.width = width;
+        self.height = height;
+        self.relayout();
+    }
+
     /// Writes where the user is into the session, before a save.
     pub fn sync_position(&mut self) {
+        if self.loading.is_some() {
+            return; // the saved place is restored once the corpus is in
+        }
         let article = self
             .selected_article()
             .map(|a| self.corpus.articles[a].id.clone());

@@ -532,9 +532,13 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
         A::Save => "save",
         A::Newline => "newline",
         A::Backspace => "backspace",
-        A::Type(_) | A::Resize { .. } | A::Scroll { .. } | A::Click { .. } | A::Ranked { .. } => {
-            return None
-        }
+        A::Type(_)
+        | A::Resize { .. }
+        | A::Scroll { .. }
+        | A::Click { .. }
+        | A::Ranked { .. }
+        | A::Preview(_)
+        | A::Loaded(..) => return None,
     })
 }
 

@@ -14,6 +14,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
+use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -73,7 +74,14 @@ impl Persistence {
 
 /// Runs the reader on `app` until the user quits. The terminal is restored on return, on
 /// error and on panic; the session is saved on quit.
-pub fn run(mut app: App, persistence: Persistence, theme: Theme) -> Result<()> {
+/// Runs the reader until the user quits. `loader`, when the corpus is still being analysed,
+/// brings its previews and then the analysed corpus.
+pub fn run(
+    mut app: App,
+    persistence: Persistence,
+    theme: Theme,
+    loader: Option<mpsc::Receiver<Action>>,
+) -> Result<()> {
     // SIGTERM, SIGHUP and SIGINT end the reader like `q`: the session is saved and the
     // terminal restored (by the guard) before the process exits.
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -108,6 +116,7 @@ pub fn run(mut app: App, persistence: Persistence, theme: Theme) -> Result<()> {
         Some(Command::Save) => persistence.save(app),
         Some(Command::Export { path }) => persistence.export(app, &path),
         Some(Command::Suspend) => suspend_requested.set(true),
+        Some(Command::Reindex) => work_tx.set_index(app.index.clone()),
         None if app.unsaved => persistence.save(app), // retry a failed save
         None => {}
     };
@@ -129,6 +138,11 @@ pub fn run(mut app: App, persistence: Persistence, theme: Theme) -> Result<()> {
         }
         while let Ok(action) = done_rx.try_recv() {
             apply(&mut app, action);
+        }
+        if let Some(loader) = &loader {
+            while let Ok(action) = loader.try_recv() {
+                apply(&mut app, action);
+            }
         }
         if stop.load(std::sync::atomic::Ordering::Relaxed) {
             break;

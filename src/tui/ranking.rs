@@ -32,33 +32,54 @@ fn slot(target: RankTarget) -> usize {
 
 /// The UI thread's end: sends queries, and marks them newest so that older work stops.
 pub struct RankRequests {
-    tx: mpsc::Sender<(RankTarget, u64, String)>,
+    tx: mpsc::Sender<Request>,
     latest: Arc<[AtomicU64; 3]>,
+}
+
+enum Request {
+    Rank(RankTarget, u64, String),
+    /// The corpus changed (its analysis finished): search this index from now on.
+    Index(Arc<SearchIndex>),
 }
 
 impl RankRequests {
     pub fn send(&self, target: RankTarget, generation: u64, query: String) {
         self.latest[slot(target)].store(generation, Ordering::SeqCst);
         // The worker only stops when the UI is gone; nothing to do if it has.
-        let _ = self.tx.send((target, generation, query));
+        let _ = self.tx.send(Request::Rank(target, generation, query));
+    }
+
+    pub fn set_index(&self, index: Arc<SearchIndex>) {
+        let _ = self.tx.send(Request::Index(index));
     }
 }
 
 /// Starts the worker; its answers arrive as `Action::Ranked` on the returned receiver.
 pub fn spawn_worker(index: Arc<SearchIndex>) -> (RankRequests, mpsc::Receiver<Action>) {
-    let (tx, rx) = mpsc::channel::<(RankTarget, u64, String)>();
+    let (tx, rx) = mpsc::channel::<Request>();
     let (done_tx, done_rx) = mpsc::channel();
     let latest: Arc<[AtomicU64; 3]> = Arc::new(Default::default());
     let newest = latest.clone();
     thread::spawn(move || {
+        let mut index = index;
         // Queries wait while the indexes are built; the reader is usable meanwhile.
         index.build_all();
         let mut searchers: [Searcher; 3] = Default::default();
         while let Ok(first) = rx.recv() {
             let mut pending: [Option<(u64, String)>; 3] = Default::default();
-            pending[slot(first.0)] = Some((first.1, first.2));
-            while let Ok((target, generation, query)) = rx.try_recv() {
-                pending[slot(target)] = Some((generation, query));
+            let mut take = |request: Request, index: &mut Arc<SearchIndex>| match request {
+                Request::Rank(target, generation, query) => {
+                    pending[slot(target)] = Some((generation, query));
+                }
+                Request::Index(new) => {
+                    *index = new;
+                    searchers = Default::default();
+                    index.build_all();
+                }
+            };
+            take(first, &mut index);
+            while let Ok(request) = rx.try_recv() {
+                take(request, &mut index);
             }
             for target in TARGETS {
                 let Some((generation, query)) = pending[slot(target)].take() else {

@@ -21,6 +21,8 @@ pub enum Command {
     Export { path: String },
     /// Stop the process until the shell resumes it (Ctrl-z, then `fg`).
     Suspend,
+    /// The corpus changed: the worker searches the app's new index from now on.
+    Reindex,
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Command> {
@@ -28,6 +30,22 @@ pub fn update(app: &mut App, action: Action) -> Option<Command> {
     match action {
         Action::Quit => app.should_quit = true,
         Action::Suspend => return Some(Command::Suspend),
+        Action::Preview(articles) => app.add_previews(articles),
+        // Searching and reviewing need the analysed corpus; the list can be read meanwhile.
+        Action::StartFilter
+        | Action::StartQuoteSearch
+        | Action::StartEntities
+        | Action::StartReviewRun
+        | Action::StartExport
+            if app.loading.is_some() =>
+        {
+            app.message = Some("still analysing: search and review open once it is done".into());
+        }
+        Action::Loaded(corpus, message) => {
+            app.finish_loading(*corpus);
+            app.message = message;
+            return Some(Command::Reindex);
+        }
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
@@ -153,6 +171,8 @@ fn browse(app: &mut App, action: Action) -> Option<Command> {
             | Action::Suspend
             | Action::Resize { .. }
             | Action::Ranked { .. }
+            | Action::Preview(_)
+            | Action::Loaded(..)
             | Action::Scroll { .. }
             | Action::Click { .. },
         ) => {}

@@ -92,7 +92,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::from(spans));
     }
     if app.visible.is_empty() {
-        lines.push(Line::styled("no article matches", theme.dim));
+        let empty = if app.loading.is_some() {
+            "loading articles…"
+        } else {
+            "no article matches"
+        };
+        lines.push(Line::styled(empty, theme.dim));
     }
     frame.render_widget(Paragraph::new(lines).style(Style::default()), inner);
 }

@@ -40,6 +40,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     };
     spans.push(Span::raw(position));
+    if let Some(progress) = &app.loading {
+        use std::sync::atomic::Ordering::Relaxed;
+        let total = progress.to_analyse.load(Relaxed);
+        let done = progress.analysed.load(Relaxed).min(total);
+        let stage = match total {
+            0 => " reading the corpus and its analysis cache… ".to_string(),
+            t if done == t => " linking entities: quotes and search follow ".to_string(),
+            t => format!(" analysing {done}/{t}: quotes and search follow "),
+        };
+        spans.push(Span::styled(stage, theme.flagged));
+    }
     if let (Some(article), Some(q)) = (app.selected_article(), app.current_quote) {
         if let Some(quote) = app.corpus.articles[article].quotes.get(q) {
             let article_ref = &app.corpus.articles[article];
