@@ -147,8 +147,6 @@ pub struct Partial {
     document: Document,
     cleaned: crate::corpus::clean::Cleaned,
     meta: meta::Meta,
-    tokens: Vec<tokens::Token>,
-    sentences: Vec<Range<usize>>,
     mentions: Vec<entities::Mention>,
     direct: Vec<quotes::QuoteSpan>,
 }
@@ -169,16 +167,15 @@ pub fn analyse_alone(document: Document) -> Partial {
     if let Some(source) = &record.source {
         meta.source = Some(source.clone());
     }
+    // Tokens are not kept until the corpus is linked: at a word every six bytes they would
+    // outweigh the text four to one; `finish` tokenizes again (a few percent of the time).
     let tokens = tokens::tokenize(&cleaned.text);
-    let sentences = tokens::sentences(&cleaned.text, &tokens);
     let mentions = entities::find_mentions(&cleaned.text, &tokens);
     let direct = quotes::find_quotes(&cleaned.text, &cleaned.paragraphs);
     Partial {
         document,
         cleaned,
         meta,
-        tokens,
-        sentences,
         mentions,
         direct,
     }
@@ -251,10 +248,12 @@ pub fn combine(partials: Vec<Partial>) -> Corpus {
 }
 
 fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) -> Article {
+    let tokens = tokens::tokenize(&p.cleaned.text);
+    let sentences = tokens::sentences(&p.cleaned.text, &tokens);
     let view = speakers::ArticleView {
         text: &p.cleaned.text,
-        tokens: &p.tokens,
-        sentences: &p.sentences,
+        tokens: &tokens,
+        sentences: &sentences,
         paragraphs: &p.cleaned.paragraphs,
         mentions: &p.mentions,
         kinds,
