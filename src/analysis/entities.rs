@@ -716,7 +716,16 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
             && pos + 2 < b
             && words.word(pos + 1) == "of"
         {
-            return b;
+            // ... up to "and the", or "on" and a day: "the Department of Justice and the SEC
+            // on Monday" names two institutions.
+            return (pos + 2..b)
+                .find(|&i| {
+                    i + 1 < b
+                        && (words.word(i) == "and" && matches!(words.word(i + 1), "the" | "The")
+                            || joins_only_organisations(words.word(i))
+                                && is_calendar_word(words.word(i + 1)))
+                })
+                .unwrap_or(b);
         }
         let run_has_cue = (pos..end).any(|i| ORG_CUES.contains(&words.word(i)));
         // A cue further on in the same name: not past a title ("Soleimani and Deputy Commander").
@@ -733,7 +742,13 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
             break;
         }
         // "Food and Agriculture Organization" joins; "Trump and Kim" does not.
-        if end > pos && joins_only_organisations(words.word(end)) && !run_has_cue && !cue_ahead {
+        // "the Department of Justice and the SEC": "and the" starts another name.
+        let and_the =
+            words.word(end) == "and" && end + 1 < b && matches!(words.word(end + 1), "the" | "The");
+        if end > pos
+            && joins_only_organisations(words.word(end))
+            && (and_the || !run_has_cue && !cue_ahead)
+        {
             break;
         }
         // "Court of Justice", "Department of Defense": after an organisation's "of", a
@@ -1326,6 +1341,11 @@ mod tests {
         has(
             "A vote in the General Assembly passed.",
             "General Assembly",
+            EntityType::Org,
+        );
+        has(
+            "It settled with the Department of Justice and the SEC on Monday.",
+            "Department of Justice",
             EntityType::Org,
         );
         has(
