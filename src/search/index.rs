@@ -110,22 +110,29 @@ impl std::fmt::Debug for FuzzyIndex {
     }
 }
 
-/// A parsed query: folded words, their masks, and the union of the masks.
+/// A parsed query: folded words, their masks, the union of the masks, and the best score a
+/// record can reach (every word as typed).
 #[derive(Debug, Clone)]
 struct Query {
     words: Vec<(String, u64)>,
     mask: u64,
+    best: i64,
 }
 
 impl Query {
-    fn new(query: &str) -> Self {
+    fn new(query: &str, matcher: &SkimMatcherV2) -> Self {
         let folded = fold_query(query);
         let words: Vec<(String, u64)> = folded
             .split_whitespace()
             .map(|w| (w.to_string(), char_mask(w)))
             .collect();
         let mask = words.iter().fold(0, |m, (_, w)| m | w);
-        Query { words, mask }
+        // A word scored where it occurs as typed is scored on itself (see `scoring_window`).
+        let best = words
+            .iter()
+            .map(|(w, _)| matcher.fuzzy_match(w, w).unwrap_or(0))
+            .sum();
+        Query { words, mask, best }
     }
 }
 
@@ -184,6 +191,34 @@ impl FuzzyIndex {
 
     fn field_text(&self, field: &Field) -> &str {
         &self.text[field.start..field.end]
+    }
+
+    /// Whether the record matches (every word in one of its fields), and if so whether every
+    /// word occurs as typed in some field. No scoring: a scan per field at most.
+    fn matches(&self, record: usize, query: &Query) -> Option<bool> {
+        if query.mask & !self.record_masks[record] != 0 {
+            return None;
+        }
+        let fields = &self.fields[self.field_range(record)];
+        let mut all_exact = true;
+        for (word, mask) in &query.words {
+            let mut found = false;
+            let mut exact = false;
+            for field in fields.iter().filter(|f| mask & !f.mask == 0) {
+                let text = self.field_text(field);
+                if text.contains(word.as_str()) {
+                    found = true;
+                    exact = true;
+                    break;
+                }
+                found |= match_window(text, word).is_some();
+            }
+            if !found {
+                return None;
+            }
+            all_exact &= exact;
+        }
+        Some(all_exact)
     }
 
     /// Scores one record: every word in one of its fields, the best field per word.
@@ -253,7 +288,7 @@ impl FuzzyIndex {
         scope: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranked> {
-        let parsed = Query::new(query);
+        let parsed = Query::new(query, &self.matcher);
         if parsed.words.is_empty() {
             let matched: Vec<u32> = match scope {
                 Some(scope) => scope.to_vec(),
@@ -277,32 +312,61 @@ impl FuzzyIndex {
                 matched,
             });
         }
-        let score_chunk = |ids: &mut dyn Iterator<Item = u32>| -> Option<Vec<(u32, i64)>> {
+        // First every candidate is matched cheaply, noting whether each word occurs as typed.
+        let match_chunk = |ids: &mut dyn Iterator<Item = u32>| -> Option<Vec<(u32, bool)>> {
             if cancelled() {
                 return None;
             }
             Some(
-                ids.filter_map(|i| self.score(i as usize, &parsed).map(|s| (i, s)))
+                ids.filter_map(|i| self.matches(i as usize, &parsed).map(|e| (i, e)))
                     .collect(),
             )
         };
-        let chunks: Option<Vec<Vec<(u32, i64)>>> = match scope {
+        let chunks: Option<Vec<Vec<(u32, bool)>>> = match scope {
             Some(scope) => scope
                 .par_chunks(CHUNK)
-                .map(|chunk| score_chunk(&mut chunk.iter().copied()))
+                .map(|chunk| match_chunk(&mut chunk.iter().copied()))
                 .collect(),
             None => (0..self.len().div_ceil(CHUNK))
                 .into_par_iter()
                 .map(|c| {
                     let end = ((c + 1) * CHUNK).min(self.len());
-                    score_chunk(&mut ((c * CHUNK) as u32..end as u32))
+                    match_chunk(&mut ((c * CHUNK) as u32..end as u32))
                 })
                 .collect(),
         };
-        let mut scored: Vec<(u32, i64)> = chunks?.into_iter().flatten().collect();
-        let matched: Vec<u32> = scored.iter().map(|&(i, _)| i).collect();
-        let total = scored.len();
+        let found: Vec<(u32, bool)> = chunks?.into_iter().flatten().collect();
+        let matched: Vec<u32> = found.iter().map(|&(i, _)| i).collect();
+        let total = found.len();
         let limit = order.limit();
+        // A word that occurs as typed scores the most a match of it can ([`Query::best`]); any
+        // other match of it scores less. So when enough candidates hold every word as typed,
+        // the best of them are the first ones, and nothing else needs scoring.
+        let exact = found.iter().filter(|&&(_, e)| e).count();
+        let mut scored: Vec<(u32, i64)> = match order {
+            Order::Ranked { limit } if limit > 0 && exact >= limit => found
+                .iter()
+                .filter(|&&(_, e)| e)
+                .take(limit)
+                .map(|&(i, _)| (i, parsed.best))
+                .collect(),
+            _ => {
+                let score_chunk = |chunk: &[(u32, bool)]| -> Option<Vec<(u32, i64)>> {
+                    if cancelled() {
+                        return None;
+                    }
+                    Some(
+                        chunk
+                            .iter()
+                            .filter_map(|&(i, _)| self.score(i as usize, &parsed).map(|s| (i, s)))
+                            .collect(),
+                    )
+                };
+                let chunks: Option<Vec<Vec<(u32, i64)>>> =
+                    found.par_chunks(CHUNK).map(score_chunk).collect();
+                chunks?.into_iter().flatten().collect()
+            }
+        };
         if let Order::Ranked { limit } = order {
             let best_first = |a: &(u32, i64), b: &(u32, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
             if scored.len() > limit && limit > 0 {
@@ -524,6 +588,100 @@ mod tests {
                 let window = match_window(text, word).and_then(|w| matcher.fuzzy_match(w, word));
                 assert_eq!(whole, window, "{word:?} in {text:?}");
             }
+        }
+    }
+
+    /// The shortcut in `search` rests on this: a word that does not occur as typed scores
+    /// less than one that does. Checked over real article text and many words.
+    #[test]
+    fn a_scattered_match_scores_below_the_word_as_typed() {
+        let matcher = greedy_matcher();
+        let texts: Vec<String> = crate::corpus::seeds()
+            .documents
+            .iter()
+            .flat_map(|d| {
+                d.raw
+                    .split(['.', '\n'])
+                    .map(|s| fold(s).text)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|s| s.len() > 20)
+            .collect();
+        let words = [
+            "minister",
+            "gov",
+            "iraq",
+            "we",
+            "will",
+            "not",
+            "prime",
+            "min",
+            "sanctions",
+            "iran",
+            "kazemi",
+            "said",
+            "es",
+            "ion",
+            "the",
+            "pm",
+            "xi",
+            "oil",
+            "aaa",
+            "in",
+            "relations",
+        ];
+        let mut compared = 0;
+        for text in &texts {
+            for word in words {
+                let best = matcher.fuzzy_match(word, word).unwrap();
+                if let Some(score) =
+                    scoring_window(text, word).and_then(|w| matcher.fuzzy_match(w, word))
+                {
+                    if text.contains(word) {
+                        assert_eq!(score, best, "{word:?} in {text:?}");
+                    } else {
+                        assert!(
+                            score < best,
+                            "{word:?} scattered in {text:?}: {score} >= {best}"
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 500, "only {compared} scattered matches checked");
+    }
+
+    #[test]
+    fn the_shortcut_gives_what_scoring_everything_gives() {
+        let mut items: Vec<String> = (0..6_000)
+            .map(|i| format!("the prime minister {i} said the government will act"))
+            .collect();
+        items.extend((0..3_000).map(|i| format!("p r i m e m i n {i} scattered")));
+        items.insert(10, "prime min".to_string());
+        let idx = FuzzyIndex::new(&items, |s| vec![s.as_str()]);
+        let matcher = greedy_matcher();
+        for query in ["prime min", "minister", "gov act", "p m"] {
+            let fast = idx
+                .search(query, Order::Ranked { limit: 50 }, None, &never)
+                .unwrap();
+            let mut brute: Vec<(usize, i64)> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    let mut total = 0;
+                    for w in query.split_whitespace() {
+                        total +=
+                            scoring_window(s, w).and_then(|win| matcher.fuzzy_match(win, w))?;
+                    }
+                    Some((i, total))
+                })
+                .collect();
+            assert_eq!(fast.total, brute.len(), "{query}");
+            brute.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let expected: Vec<(usize, i64)> = brute.into_iter().take(50).collect();
+            let got: Vec<(usize, i64)> = fast.hits.iter().map(|h| (h.index, h.score)).collect();
+            assert_eq!(got, expected, "{query}");
         }
     }
 
