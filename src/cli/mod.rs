@@ -230,7 +230,17 @@ fn start_loading(
     let shared = progress.clone();
     std::thread::spawn(move || {
         let cache = crate::cache::cache_file(&paths, &options);
-        let loaded = crate::cache::load(&paths, &options, &cache, &shared);
+        // A failure here must not leave the reader waiting: it gets what was loaded (nothing)
+        // and the reason, which the panic hook has kept for the status line.
+        let loaded = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::cache::load(&paths, &options, &cache, &shared)
+        })) {
+            Ok(loaded) => loaded,
+            Err(_) => {
+                let _ = tx.send(Action::Loaded(Box::default(), None));
+                return;
+            }
+        };
         if let Ok(mut previews) = shared.previews.lock() {
             *previews = None; // every preview is sent before the corpus
         }

@@ -144,6 +144,9 @@ pub fn run(
                 apply(&mut app, action);
             }
         }
+        if let Some(problem) = terminal::take_background_panic() {
+            app.message = Some(problem);
+        }
         if stop.load(std::sync::atomic::Ordering::Relaxed) {
             break;
         }

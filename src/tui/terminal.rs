@@ -4,6 +4,7 @@
 
 use std::io;
 use std::panic;
+use std::sync::Mutex;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -13,10 +14,28 @@ pub struct TerminalGuard {
     pub terminal: DefaultTerminal,
 }
 
+/// A panic on a background thread (the loader, the ranking worker) while the reader runs: the
+/// reader stays up and shows this in its status line, instead of the terminal being handed
+/// back under a reader that goes on drawing.
+static BACKGROUND_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// The message of a panic on a background thread since the last call, if any.
+pub fn take_background_panic() -> Option<String> {
+    BACKGROUND_PANIC.lock().ok().and_then(|mut p| p.take())
+}
+
 impl TerminalGuard {
     pub fn enter() -> io::Result<Self> {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some("main") {
+                if let Ok(mut slot) = BACKGROUND_PANIC.lock() {
+                    slot.get_or_insert_with(|| {
+                        format!("internal error in a background task: {info}")
+                    });
+                }
+                return;
+            }
             restore(); // give the terminal back first, so the message below is readable
             previous(info);
         }));
