@@ -175,3 +175,12 @@ fn a_truncated_or_garbled_cache_is_rebuilt_not_fatal() {
         assert_eq!(again.stats.problem, None, "{what}");
     }
 }
+
+#[test]
+fn counting_files_stops_once_there_are_enough() {
+    let corpus = corpus_dir();
+    let paths = [corpus.path().to_path_buf()];
+    let options = LoadOptions::default();
+    assert!(quire::corpus::has_files(&paths, &options, 5));
+    assert!(!quire::corpus::has_files(&paths, &options, 6));
+}

@@ -143,7 +143,7 @@ pub fn run() -> Result<ExitCode> {
                 && !args.no_cache
                 && !paths.is_empty()
                 && !paths.iter().any(|p| p.as_os_str() == "-")
-                && crate::corpus::list_files(paths, &options).0.len() >= PROGRESSIVE_FILES
+                && crate::corpus::has_files(paths, &options, PROGRESSIVE_FILES)
             {
                 drop(out);
                 let name = session_name(args.session.as_deref(), paths)?;

@@ -149,9 +149,22 @@ pub fn list_files(paths: &[PathBuf], options: &LoadOptions) -> (Vec<PathBuf>, Ve
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     for path in paths {
-        collect_files(path, options, &mut files, &mut warnings);
+        collect_files(path, options, &mut files, &mut warnings, usize::MAX);
     }
     (files, warnings)
+}
+
+/// Whether `paths` hold at least `count` article files, walking no further than needed.
+pub fn has_files(paths: &[PathBuf], options: &LoadOptions, count: usize) -> bool {
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        collect_files(path, options, &mut files, &mut warnings, count);
+        if files.len() >= count {
+            return true;
+        }
+    }
+    false
 }
 
 /// Reads `files` (in parallel) into documents, in the order given.
@@ -194,6 +207,7 @@ fn collect_files(
     options: &LoadOptions,
     files: &mut Vec<PathBuf>,
     warnings: &mut Vec<LoadWarning>,
+    limit: usize,
 ) {
     // `metadata` follows symlinks; a dangling link or a loop fails here with a clear reason.
     let metadata = match fs::metadata(path) {
@@ -206,7 +220,7 @@ fn collect_files(
     if metadata.is_dir() {
         let before = files.len();
         let mut visited = HashSet::new();
-        walk_dir(path, 0, &mut visited, files, warnings);
+        walk_dir(path, 0, &mut visited, files, warnings, limit);
         if files.len() == before {
             warnings.push(warn(
                 path,
@@ -230,7 +244,11 @@ fn walk_dir(
     visited: &mut HashSet<PathBuf>,
     files: &mut Vec<PathBuf>,
     warnings: &mut Vec<LoadWarning>,
+    limit: usize,
 ) {
+    if files.len() >= limit {
+        return;
+    }
     if depth > MAX_DEPTH {
         warnings.push(warn(dir, "folder nesting too deep; not followed"));
         return;
@@ -265,7 +283,7 @@ fn walk_dir(
             },
         };
         if file_type.is_dir() {
-            walk_dir(&path, depth + 1, visited, files, warnings);
+            walk_dir(&path, depth + 1, visited, files, warnings, limit);
         } else if is_article_file(&path) {
             if file_type.is_file() {
                 files.push(path);

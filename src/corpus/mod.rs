@@ -8,5 +8,6 @@ pub mod meta;
 pub mod text;
 
 pub use load::{
-    list_files, load_files, load_paths, seeds, Document, LoadOptions, LoadWarning, Loaded,
+    has_files, list_files, load_files, load_paths, seeds, Document, LoadOptions, LoadWarning,
+    Loaded,
 };
