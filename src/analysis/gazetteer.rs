@@ -209,12 +209,13 @@ impl Gazetteer {
         if self.places.contains_key(name) {
             return Some(EntityType::Place);
         }
-        if self.demonyms.contains_key(&name.to_lowercase()) && name.starts_with(char::is_uppercase)
+        if name.starts_with(char::is_uppercase)
+            && lowercased(name, |lower| self.demonyms.contains_key(lower))
         {
             return Some(EntityType::Group);
         }
-        if let Some(group) = self.alias_of.get(&name.to_lowercase()) {
-            return self.alias_groups[*group].iter().find_map(|n| {
+        if let Some(group) = lowercased(name, |lower| self.alias_of.get(lower).copied()) {
+            return self.alias_groups[group].iter().find_map(|n| {
                 self.organisations
                     .get(n)
                     .copied()
@@ -227,7 +228,7 @@ impl Gazetteer {
     /// Like [`type_of`](Self::type_of), but for names written in lower case in the text
     /// ("peshmerga"), which count only when the name is not an ordinary English word.
     pub fn type_of_lowercase(&self, name: &str) -> Option<EntityType> {
-        self.names_lower.get(&name.to_lowercase()).copied()
+        lowercased(name, |lower| self.names_lower.get(lower).copied())
     }
 
     /// True for a city that is neither a country, a capital nor a region ("Hassan", "Reading").
@@ -241,7 +242,7 @@ impl Gazetteer {
 
     /// The canonical singular demonym for `word` (`Iranians` → `Iranian`).
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        self.demonyms.get(&word.to_lowercase()).map(String::as_str)
+        lowercased(word, |lower| self.demonyms.get(lower)).map(String::as_str)
     }
 
     /// The head noun of a title (`Prime Minister` → `prime minister`).
@@ -251,9 +252,7 @@ impl Gazetteer {
 
     /// The head noun of a title written in lower case ("first vice president" → "vice president").
     pub fn title_head_lowercase(&self, title: &str) -> Option<&str> {
-        self.titles_lower
-            .get(&title.to_lowercase())
-            .map(String::as_str)
+        lowercased(title, |lower| self.titles_lower.get(lower)).map(String::as_str)
     }
 
     pub fn max_title_words(&self) -> usize {
@@ -282,37 +281,28 @@ impl Gazetteer {
 
     /// True for ordinary English words ("the", "late", "during"), compared in lower case.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.chars().any(char::is_uppercase) {
-            self.common_words.contains(&word.to_lowercase())
-        } else {
-            self.common_words.contains(word)
-        }
+        lowercased(word, |lower| self.common_words.contains(lower))
     }
 
     /// True when `word` (any case) can end a title ("minister", "President", "premier"): a cheap
     /// test before looking a whole phrase up.
     pub fn can_end_title(&self, word: &str) -> bool {
-        if word.chars().any(char::is_uppercase) {
-            self.title_ends.contains(&word.to_lowercase())
-        } else {
-            self.title_ends.contains(word)
-        }
+        lowercased(word, |lower| self.title_ends.contains(lower))
     }
 
     /// The form of a verb of speech, also when capitalised at a sentence start ("Explaining").
     pub fn speech_verb(&self, word: &str) -> Option<VerbForm> {
         self.speech_verbs.get(word).copied().or_else(|| {
             word.starts_with(char::is_uppercase)
-                .then(|| self.speech_verbs.get(&word.to_lowercase()).copied())
+                .then(|| lowercased(word, |lower| self.speech_verbs.get(lower).copied()))
                 .flatten()
         })
     }
 
     /// The curated alias group `name` belongs to, as its display name.
     pub fn alias_group(&self, name: &str) -> Option<&str> {
-        self.alias_of
-            .get(&name.to_lowercase())
-            .map(|&i| self.alias_groups[i][0].as_str())
+        lowercased(name, |lower| self.alias_of.get(lower).copied())
+            .map(|i| self.alias_groups[i][0].as_str())
     }
 }
 
@@ -333,4 +323,22 @@ mod tests {
         assert!(!g.is_common_word("Khamenei"));
         assert_eq!(g.speech_verb("stressing"), Some(VerbForm::Gerund));
     }
+}
+
+/// Runs `f` on `word` in lower case. Gazetteer lookups run for every capitalised word of every
+/// article, so a short ASCII word is lowered on the stack, not in a new `String`.
+fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
+    let mut buffer = [0u8; 48];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
