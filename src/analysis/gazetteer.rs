@@ -306,6 +306,24 @@ impl Gazetteer {
     }
 }
 
+/// Runs `f` on `word` in lower case. Gazetteer lookups run for every capitalised word of every
+/// article, so a short ASCII word is lowered on the stack, not in a new `String`.
+fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
+    let mut buffer = [0u8; 48];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,22 +341,4 @@ mod tests {
         assert!(!g.is_common_word("Khamenei"));
         assert_eq!(g.speech_verb("stressing"), Some(VerbForm::Gerund));
     }
-}
-
-/// Runs `f` on `word` in lower case. Gazetteer lookups run for every capitalised word of every
-/// article, so a short ASCII word is lowered on the stack, not in a new `String`.
-fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
-        return f(word);
-    }
-    let mut buffer = [0u8; 48];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&word.to_lowercase())
 }
