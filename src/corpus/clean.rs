@@ -139,6 +139,10 @@ fn word_count(line: &str) -> usize {
 /// A breadcrumb: two or more separators between short capitalised segments ("News / Politics / Iraq").
 fn is_breadcrumb(norm: &str) -> bool {
     for sep in [" / ", " › ", " » ", " > ", " | "] {
+        // Most lines hold no separator at all: skip them before splitting into a vector.
+        if !norm.contains(sep) {
+            continue;
+        }
         let parts: Vec<&str> = norm.split(sep).collect();
         if parts.len() >= 3
             && parts.iter().all(|p| {
