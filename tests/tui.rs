@@ -612,8 +612,11 @@ fn a_large_corpus_is_listed_while_it_is_analysed_then_replaced_keeping_the_place
     assert_eq!(visible_ids(&app).len(), 3);
     let text = screen_text(draw(&app, &Theme::default()).backend().buffer());
     assert!(text.contains("Articles 3/3"), "{text}");
-    // The list can be read; searching waits for the analysis.
-    press(&mut app, "j");
+    // The list can be read (and an article opened); searching waits for the analysis.
+    press(&mut app, "<Enter>");
+    let text = screen_text(draw(&app, &Theme::default()).backend().buffer());
+    assert!(text.contains("known once the corpus is analysed"), "{text}");
+    press(&mut app, "<Tab>j");
     let chosen = visible_ids(&app)[1].clone();
     press(&mut app, "/");
     assert_eq!(app.mode, Mode::Browse);

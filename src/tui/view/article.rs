@@ -66,7 +66,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::from(vec![
             Span::styled("Speakers: ", theme.dim),
             Span::styled(
-                if speakers.is_empty() {
+                if speakers.is_empty() && app.loading.is_some() {
+                    "known once the corpus is analysed".to_string()
+                } else if speakers.is_empty() {
                     "none".to_string()
                 } else {
                     speakers.join(", ")
