@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{analyse_alone_counting, combine, Article, Corpus, Entity};
 use crate::corpus::{list_files, load_files, LoadOptions, LoadWarning};
+use crate::review::store::{canonical_paths, fnv1a};
 
 const MAGIC: &[u8; 12] = b"QUIRE-CACHE\0";
 /// Bump when the payload's layout changes (the build stamp covers analysis changes).
@@ -103,15 +104,7 @@ pub fn cache_dir() -> PathBuf {
 
 /// The cache file for a corpus named by `paths`: one per set of paths and load options.
 pub fn cache_file(paths: &[PathBuf], options: &LoadOptions) -> PathBuf {
-    let canonical: Vec<String> = paths
-        .iter()
-        .map(|p| {
-            fs::canonicalize(p)
-                .unwrap_or_else(|_| p.clone())
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let canonical = canonical_paths(paths);
     let name = format!(
         "{:016x}",
         fnv1a(format!("{canonical:?}{options:?}").as_bytes())
@@ -128,12 +121,6 @@ fn build_stamp() -> String {
         .map(|k| format!("{}:{}", k.size, k.modified_ns))
         .unwrap_or_default();
     format!("{} {exe}", env!("CARGO_PKG_VERSION"))
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
 }
 
 /// How far a load is, for a progress display on another thread.
@@ -220,13 +207,13 @@ pub fn load(
     if !stale.is_empty() {
         progress.to_analyse.store(stale.len(), Ordering::Relaxed);
         let stale_files: Vec<PathBuf> = stale.iter().map(|&i| files[i].clone()).collect();
-        let fresh = analyse_files(&stale_files, &keys, &stale, options, progress);
+        let (fresh_corpus, fresh_files) =
+            analyse_files(&stale_files, &keys, &stale, options, progress);
         // Articles analysed now join the cached entities.
-        let (fresh_corpus, fresh_files) = fresh;
         let remap = merge_entities(&mut corpus.entities, fresh_corpus.entities);
         let mut fresh_articles = fresh_corpus.articles.into_iter();
-        for (slot_index, mut file) in stale.iter().zip(fresh_files) {
-            file.articles = fresh_articles.by_ref().take(file.articles.len()).collect();
+        for (slot_index, (mut file, count)) in stale.iter().zip(fresh_files) {
+            file.articles = fresh_articles.by_ref().take(count).collect();
             for article in &mut file.articles {
                 relink(article, &remap);
                 // A speaker joined to a cached entity takes that entity's display name.
@@ -286,15 +273,15 @@ fn finish(
     }
 }
 
-/// Reads and analyses `files` together; returns the corpus and, per file, an entry whose
-/// `articles` holds placeholders counting that file's articles (in corpus order).
+/// Reads and analyses `files` together; returns the corpus and, per file, its entry (still
+/// without articles) and how many of the corpus's articles, in order, are that file's.
 fn analyse_files(
     files: &[PathBuf],
     keys: &[Option<FileKey>],
     slots: &[usize],
     options: &LoadOptions,
     progress: &Progress,
-) -> (Corpus, Vec<CachedFile>) {
+) -> (Corpus, Vec<(CachedFile, usize)>) {
     // Read and analysed a thousand files at a time when a reader lists them as they come;
     // in one go otherwise.
     let batch = if progress.wants_previews() {
@@ -343,21 +330,22 @@ fn analyse_files(
                 .push((warning.path.clone(), warning.message.clone()));
         }
     }
-    let entries: Vec<CachedFile> = files
+    let entries = files
         .iter()
         .zip(slots)
         .zip(per_file)
         .map(|((file, &slot), (count, warnings))| {
-            CachedFile {
+            let entry = CachedFile {
                 // A file that vanished since listing gets a key that never matches.
                 key: keys[slot].clone().unwrap_or(FileKey {
                     path: file.clone(),
                     size: u64::MAX,
                     modified_ns: 0,
                 }),
-                articles: placeholder_articles(count),
+                articles: Vec::new(), // filled by the caller with `count` analysed articles
                 warnings,
-            }
+            };
+            (entry, count)
         })
         .collect();
     (combine(partials), entries)
@@ -372,25 +360,6 @@ fn listable(article: &Article) -> Article {
         raw: String::new(),
         ..article.clone()
     }
-}
-
-fn placeholder_articles(count: usize) -> Vec<Article> {
-    (0..count)
-        .map(|_| Article {
-            id: String::new(),
-            path: PathBuf::new(),
-            raw: String::new(),
-            text: String::new(),
-            paragraphs: Vec::new(),
-            rtl: Vec::new(),
-            removed: Vec::new(),
-            title: None,
-            date: None,
-            source: None,
-            quotes: Vec::new(),
-            entities: Vec::new(),
-        })
-        .collect()
 }
 
 /// Adds `fresh` entities to `entities`, joining those with the same id; returns where each

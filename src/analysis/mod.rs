@@ -183,16 +183,11 @@ pub fn analyse_alone(document: Document) -> Partial {
 
 /// Analyses documents into a corpus, using every core.
 pub fn analyse(documents: Vec<Document>) -> Corpus {
-    analyse_counting(documents, &AtomicUsize::new(0))
+    combine(analyse_alone_counting(documents, &AtomicUsize::new(0)))
 }
 
-/// [`analyse`], counting articles into `done` as each is analysed on its own (the long part),
-/// so that a caller can show progress.
-pub fn analyse_counting(documents: Vec<Document>, done: &AtomicUsize) -> Corpus {
-    combine(analyse_alone_counting(documents, done))
-}
-
-/// Every article analysed on its own, on every core, counted into `done`.
+/// Every article analysed on its own, on every core, counted into `done` (the long part,
+/// so a caller can show progress); [`combine`] finishes them into a corpus.
 pub fn analyse_alone_counting(documents: Vec<Document>, done: &AtomicUsize) -> Vec<Partial> {
     documents
         .into_par_iter()

@@ -56,8 +56,9 @@ pub fn sessions_dir() -> PathBuf {
     base.join("quire").join("sessions")
 }
 
-/// FNV-1a: a stable, dependency-free hash for naming a corpus's default session.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a: a stable, dependency-free hash for naming a corpus's default session (and its
+/// analysis cache).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash = 0xcbf29ce484222325u64;
     for b in bytes {
         hash ^= u64::from(*b);
@@ -66,13 +67,10 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// The default session name for a corpus: `seeds` for the bundled one, else the last path
-/// component and a hash of the canonical paths (`articles-1a2b3c4d`).
-pub fn default_name(paths: &[PathBuf]) -> String {
-    if paths.is_empty() {
-        return "seeds".into();
-    }
-    let canonical: Vec<String> = paths
+/// The paths as canonical strings (as given when they cannot be resolved): what identifies a
+/// corpus, wherever it is opened from.
+pub fn canonical_paths(paths: &[PathBuf]) -> Vec<String> {
+    paths
         .iter()
         .map(|p| {
             fs::canonicalize(p)
@@ -80,7 +78,16 @@ pub fn default_name(paths: &[PathBuf]) -> String {
                 .to_string_lossy()
                 .into_owned()
         })
-        .collect();
+        .collect()
+}
+
+/// The default session name for a corpus: `seeds` for the bundled one, else the last path
+/// component and a hash of the canonical paths (`articles-1a2b3c4d`).
+pub fn default_name(paths: &[PathBuf]) -> String {
+    if paths.is_empty() {
+        return "seeds".into();
+    }
+    let canonical = canonical_paths(paths);
     let last = paths[0]
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

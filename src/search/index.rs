@@ -221,21 +221,13 @@ impl FuzzyIndex {
         Some(all_exact)
     }
 
-    /// Scores one record: every word in one of its fields, the best field per word.
+    /// Scores one record: every word in one of its fields, the best field per word. Run on
+    /// what [`FuzzyIndex::matches`] let through.
     fn score(&self, record: usize, query: &Query) -> Option<i64> {
         if query.mask & !self.record_masks[record] != 0 {
             return None;
         }
         let fields = &self.fields[self.field_range(record)];
-        // Every word must occur in some field before any is scored: scoring is the cost.
-        let occurs = |word: &str, mask: u64| {
-            fields
-                .iter()
-                .any(|f| mask & !f.mask == 0 && match_window(self.field_text(f), word).is_some())
-        };
-        if query.words.len() > 1 && !query.words.iter().all(|(w, m)| occurs(w, *m)) {
-            return None;
-        }
         let mut total = 0;
         for (word, mask) in &query.words {
             let best = fields
@@ -472,11 +464,6 @@ impl Searcher {
     /// else all `len` records.
     pub fn candidates(&self, len: usize, query: &str) -> usize {
         self.narrowed(&fold_query(query)).map_or(len, <[u32]>::len)
-    }
-
-    /// Forgets the last answer (the index changed).
-    pub fn reset(&mut self) {
-        self.last = None;
     }
 }
 

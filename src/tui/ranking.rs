@@ -86,32 +86,31 @@ pub fn spawn_worker(index: Arc<SearchIndex>) -> (RankRequests, mpsc::Receiver<Ac
                     continue;
                 };
                 let cancelled = || newest[slot(target)].load(Ordering::SeqCst) != generation;
+                // False once the reader is gone.
+                let answer = |answer| {
+                    let ranked = Action::Ranked {
+                        generation,
+                        target,
+                        answer,
+                    };
+                    done_tx.send(ranked).is_ok()
+                };
                 let searcher = &mut searchers[slot(target)];
                 let candidates = searcher.candidates(index.len(target), &query);
                 if candidates > PARTIAL_THRESHOLD && !query.trim().is_empty() {
-                    if let Some(answer) =
+                    if let Some(partial) =
                         index.search_partial(target, &query, PARTIAL_CANDIDATES, &cancelled)
                     {
-                        let partial = Action::Ranked {
-                            generation,
-                            target,
-                            answer,
-                        };
-                        if done_tx.send(partial).is_err() {
+                        if !answer(partial) {
                             return;
                         }
                     }
                 }
-                let Some(answer) = index.search(target, &query, searcher, &cancelled) else {
-                    continue; // a newer query is waiting
-                };
-                let done = Action::Ranked {
-                    generation,
-                    target,
-                    answer,
-                };
-                if done_tx.send(done).is_err() {
-                    return;
+                // None: a newer query is waiting.
+                if let Some(complete) = index.search(target, &query, searcher, &cancelled) {
+                    if !answer(complete) {
+                        return;
+                    }
                 }
             }
         }
