@@ -4,6 +4,9 @@
 //! Units (PMU)"), and the curated groups of assets/aliases.txt (ISIS = Daesh). It then gives
 //! every mention an entity id, and every entity a display name and one type.
 
+use std::borrow::Cow;
+
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::entities::Mention;
@@ -133,140 +136,195 @@ pub struct Linked {
     pub entities: Vec<Entity>,
 }
 
-fn surface(text: &str, m: &Mention) -> String {
-    text[m.start..m.end].replace('\u{a0}', " ")
+/// The mention as written, with no-break spaces as spaces.
+fn surface<'t>(text: &'t str, m: &Mention) -> Cow<'t, str> {
+    let written = &text[m.start..m.end];
+    if written.contains('\u{a0}') {
+        Cow::Owned(written.replace('\u{a0}', " "))
+    } else {
+        Cow::Borrowed(written)
+    }
+}
+
+/// One article's mentions grouped by node key (type, lowercase surface), so that the serial
+/// part of linking sees each key once per article rather than once per mention.
+struct ArticleNodes<'t> {
+    keys: Vec<(EntityType, String)>,
+    /// For each key, the surfaces written and how often.
+    surfaces: Vec<Vec<(Cow<'t, str>, usize)>>,
+    /// For each mention, its key.
+    mention_key: Vec<usize>,
+}
+
+impl<'t> ArticleNodes<'t> {
+    fn of(text: &'t str, mentions: &[Mention]) -> Self {
+        let mut index: HashMap<(EntityType, String), usize> = HashMap::default();
+        let mut nodes = ArticleNodes {
+            keys: Vec::new(),
+            surfaces: Vec::new(),
+            mention_key: Vec::with_capacity(mentions.len()),
+        };
+        for m in mentions {
+            let written = surface(text, m);
+            let key = (m.kind, written.to_lowercase());
+            let k = *index.entry(key).or_insert_with_key(|key| {
+                nodes.keys.push(key.clone());
+                nodes.surfaces.push(Vec::new());
+                nodes.keys.len() - 1
+            });
+            let forms = &mut nodes.surfaces[k];
+            match forms.iter_mut().find(|(s, _)| *s == written) {
+                Some((_, count)) => *count += 1,
+                None => forms.push((written, 1)),
+            }
+            nodes.mention_key.push(k);
+        }
+        nodes
+    }
+}
+
+/// What linking needs to know about one node's surface, computed once per node.
+struct NodeFacts {
+    /// Skeleton of a one-word surface ("Kazimi" → "kzm"); empty for longer names.
+    word_skeleton: String,
+    /// Skeleton of a longer name's last word ("Mustafa al-Kadhimi" → "kzm").
+    last_skeleton: Option<String>,
+    /// Initials of an organisation's capitalised words ("Popular Mobilization Units" → "PMU").
+    initials: Option<String>,
+    acronym: bool,
+    /// Keys that join nodes across the corpus: curated alias group, demonym, name skeleton.
+    join_keys: Vec<String>,
+    /// General knowledge types the surface (its vote outweighs a guess from context).
+    known: bool,
+}
+
+impl NodeFacts {
+    fn of(surface: &str, kind: EntityType) -> Self {
+        let g = gazetteer();
+        let one_word = !surface.contains(' ');
+        let mut join_keys = Vec::new();
+        if let Some(group) = g.alias_group(surface) {
+            join_keys.push(format!("alias:{group}"));
+        }
+        if kind == EntityType::Group {
+            if let Some(d) = g.demonym(surface) {
+                join_keys.push(format!("group:{d}"));
+            }
+        }
+        let skel = name_skeleton(surface);
+        if skel.len() >= 3 {
+            match kind {
+                EntityType::Person | EntityType::Org | EntityType::Other => {
+                    join_keys.push(format!("name:{skel}"))
+                }
+                kind => join_keys.push(format!("{kind:?}:{skel}")),
+            }
+        }
+        NodeFacts {
+            word_skeleton: if one_word {
+                skeleton(surface)
+            } else {
+                String::new()
+            },
+            last_skeleton: (!one_word)
+                .then(|| surface.split(' ').next_back().map(skeleton))
+                .flatten(),
+            initials: (kind == EntityType::Org && surface.split(' ').count() >= 2).then(|| {
+                surface
+                    .split(' ')
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .collect()
+            }),
+            acronym: is_acronym(surface),
+            join_keys,
+            known: g.type_of(surface).is_some(),
+        }
+    }
 }
 
 /// Links the mentions of all articles (`(text, mentions)` per article) into entities.
+///
+/// The work per mention and per name runs on every core; only the union of nodes, cheap
+/// integer work, is serial.
 pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
-    let g = gazetteer();
     // Nodes are distinct (type, lowercase surface) pairs, shared by all articles.
+    let per_article: Vec<ArticleNodes<'_>> = articles
+        .par_iter()
+        .map(|(text, mentions)| ArticleNodes::of(text, mentions))
+        .collect();
     let mut node_of: HashMap<(EntityType, String), usize> = HashMap::default();
-    let mut node_surfaces: Vec<HashMap<String, usize>> = Vec::new();
+    let mut node_surfaces: Vec<HashMap<Cow<'_, str>, usize>> = Vec::new();
     let mut node_kind: Vec<EntityType> = Vec::new();
     let mut mention_node: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
-    for (text, mentions) in articles {
-        let mut nodes = Vec::with_capacity(mentions.len());
-        for m in mentions.iter() {
-            let surface = surface(text, m);
-            let key = (m.kind, surface.to_lowercase());
+    for article in per_article {
+        let mut global = Vec::with_capacity(article.keys.len());
+        for (key, forms) in article.keys.into_iter().zip(article.surfaces) {
+            let kind = key.0;
             let id = *node_of.entry(key).or_insert_with(|| {
                 node_surfaces.push(HashMap::default());
-                node_kind.push(m.kind);
+                node_kind.push(kind);
                 node_surfaces.len() - 1
             });
-            *node_surfaces[id].entry(surface).or_default() += 1;
-            nodes.push(id);
+            for (form, count) in forms {
+                *node_surfaces[id].entry(form).or_default() += count;
+            }
+            global.push(id);
         }
-        mention_node.push(nodes);
+        mention_node.push(article.mention_key.iter().map(|&k| global[k]).collect());
     }
+    drop(node_of);
     let n = node_kind.len();
     let mut uf = UnionFind {
         parent: (0..n).collect(),
     };
-    let first_surface = |i: usize| -> String {
-        node_surfaces[i]
-            .iter()
-            .max_by_key(|(s, c)| (**c, std::cmp::Reverse((*s).clone())))
-            .map(|(s, _)| s.clone())
-            .unwrap_or_default()
-    };
-    let surfaces: Vec<String> = (0..n).map(first_surface).collect();
+    // Each node's most written surface (ties: the first in sort order).
+    let surfaces: Vec<String> = node_surfaces
+        .into_par_iter()
+        .map(|forms| {
+            forms
+                .into_iter()
+                .max_by(|(a, x), (b, y)| x.cmp(y).then_with(|| b.cmp(a)))
+                .map(|(s, _)| s.into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let facts: Vec<NodeFacts> = surfaces
+        .par_iter()
+        .zip(node_kind.par_iter())
+        .map(|(s, &kind)| NodeFacts::of(s, kind))
+        .collect();
 
     // Within an article: a surname after a full name, an acronym after its expansion.
-    for (a, (text, mentions)) in articles.iter().enumerate() {
-        let nodes = &mention_node[a];
-        let mut full_by_last: HashMap<String, usize> = HashMap::default();
-        for (k, m) in mentions.iter().enumerate() {
-            let s = &surfaces[nodes[k]];
-            if m.kind == EntityType::Person && s.contains(' ') {
-                if let Some(last) = s.split(' ').next_back() {
-                    full_by_last.insert(skeleton(last), nodes[k]);
-                }
-            }
-        }
-        for (k, m) in mentions.iter().enumerate() {
-            let s = &surfaces[nodes[k]];
-            // Short skeletons ("mr" for both Mary and Moreau) say too little to merge on.
-            if !s.contains(' ') && matches!(m.kind, EntityType::Person | EntityType::Other) {
-                if let Some(&full) = full_by_last.get(&skeleton(s)).filter(|&&full| {
-                    skeleton(s).chars().count() >= 3 || last_word_is(&surfaces[full], s)
-                }) {
-                    uf.union(full, nodes[k]);
-                }
-            }
-            // "Popular Mobilization Units (PMU)"
-            if k + 1 < mentions.len() {
-                let next = &mentions[k + 1];
-                let between = &text[m.end..next.start];
-                let acronym = &text[next.start..next.end];
-                if between.trim() == "("
-                    && text[next.end..].starts_with(')')
-                    && is_acronym(acronym)
-                    && s.contains(' ')
-                {
-                    uf.union(nodes[k], nodes[k + 1]);
-                }
-            }
-        }
-        // An acronym made of the initials of an organisation named in the same article.
-        let mut initials: HashMap<String, usize> = HashMap::default();
-        for (k, m) in mentions.iter().enumerate() {
-            let s = &surfaces[nodes[k]];
-            if m.kind == EntityType::Org && s.split(' ').count() >= 2 {
-                let acr: String = s
-                    .split(' ')
-                    .filter(|w| w.starts_with(char::is_uppercase))
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                initials.insert(acr, nodes[k]);
-            }
-        }
-        for (k, _) in mentions.iter().enumerate() {
-            let s = &surfaces[nodes[k]];
-            if is_acronym(s) {
-                if let Some(&full) = initials.get(s.as_str()) {
-                    uf.union(full, nodes[k]);
-                }
-            }
-        }
+    let pairs: Vec<Vec<(usize, usize)>> = articles
+        .par_iter()
+        .zip(mention_node.par_iter())
+        .map(|((text, mentions), nodes)| within_article(text, mentions, nodes, &surfaces, &facts))
+        .collect();
+    for (a, b) in pairs.into_iter().flatten() {
+        uf.union(a, b);
     }
 
     // Across the corpus: curated alias groups, demonym forms, transliteration variants.
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let mut join = |uf: &mut UnionFind, key: String, node: usize| match by_key.get(&key) {
-        Some(&other) => uf.union(other, node),
-        None => {
-            by_key.insert(key, node);
-        }
-    };
-    for i in 0..n {
-        let s = &surfaces[i];
-        if let Some(group) = g.alias_group(s) {
-            join(&mut uf, format!("alias:{group}"), i);
-        }
-        if node_kind[i] == EntityType::Group {
-            if let Some(d) = g.demonym(s) {
-                join(&mut uf, format!("group:{d}"), i);
-            }
-        }
-        let skel = name_skeleton(s);
-        if skel.len() >= 3 {
-            match node_kind[i] {
-                EntityType::Person | EntityType::Org | EntityType::Other => {
-                    join(&mut uf, format!("name:{skel}"), i)
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    for (i, node) in facts.iter().enumerate() {
+        for key in &node.join_keys {
+            match by_key.get(key.as_str()) {
+                Some(&other) => uf.union(other, i),
+                None => {
+                    by_key.insert(key, i);
                 }
-                kind => join(&mut uf, format!("{kind:?}:{skel}"), i),
             }
         }
     }
+    drop(by_key);
     // A lone surname joins the one full name that ends with it anywhere in the corpus; when
     // several people share it (two Johnsons), it stays apart rather than guess.
-    let mut full_by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut full_by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..n {
-        if node_kind[i] == EntityType::Person && surfaces[i].contains(' ') {
-            if let Some(last) = surfaces[i].split(' ').next_back() {
-                full_by_last.entry(skeleton(last)).or_default().push(i);
+        if node_kind[i] == EntityType::Person {
+            if let Some(last) = &facts[i].last_skeleton {
+                full_by_last.entry(last).or_default().push(i);
             }
         }
     }
@@ -274,8 +332,9 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         if !surfaces[i].contains(' ')
             && matches!(node_kind[i], EntityType::Person | EntityType::Other)
         {
-            if let Some(fulls) = full_by_last.get(&skeleton(&surfaces[i])) {
-                let short = skeleton(&surfaces[i]).chars().count() < 3;
+            let skel = facts[i].word_skeleton.as_str();
+            if let Some(fulls) = full_by_last.get(skel) {
+                let short = skel.chars().count() < 3;
                 let fulls: Vec<usize> = fulls
                     .iter()
                     .copied()
@@ -290,70 +349,91 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             }
         }
     }
+    drop(full_by_last);
 
-    // Build entities: one per root, typed by the most trusted evidence.
+    // Build entities: one per root, numbered in order of first mention.
     let mut entity_of_root: HashMap<usize, usize> = HashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut surface_counts: Vec<HashMap<String, usize>> = Vec::new();
-    let mut kind_votes: Vec<HashMap<EntityType, usize>> = Vec::new();
-    let mut article_sets: Vec<usize> = Vec::new();
+    let mut entity_kind: Vec<EntityType> = Vec::new();
+    let mut entity_mentions: Vec<usize> = Vec::new();
+    let mut entity_articles: Vec<usize> = Vec::new();
+    let mut node_mentions = vec![0usize; n];
     let mut mention_entity = Vec::with_capacity(articles.len());
+    let mut seen_here = rustc_hash::FxHashSet::default();
     for (a, (_, mentions)) in articles.iter().enumerate() {
         let mut ids = Vec::with_capacity(mentions.len());
-        let mut seen_here = rustc_hash::FxHashSet::default();
+        seen_here.clear();
         for (k, m) in mentions.iter().enumerate() {
             let node = mention_node[a][k];
             let root = uf.find(node);
             let e = *entity_of_root.entry(root).or_insert_with(|| {
-                entities.push(Entity {
-                    id: String::new(),
-                    name: String::new(),
-                    kind: m.kind,
-                    aliases: Vec::new(),
-                    mentions: 0,
-                    articles: 0,
-                });
-                surface_counts.push(HashMap::default());
-                kind_votes.push(HashMap::default());
-                article_sets.push(0);
-                entities.len() - 1
+                entity_kind.push(m.kind);
+                entity_mentions.push(0);
+                entity_articles.push(0);
+                entity_kind.len() - 1
             });
-            let s = surfaces[node].clone();
-            // General knowledge outweighs a guess from context.
-            let weight = if g.type_of(&s).is_some() { 10 } else { 1 };
-            *kind_votes[e].entry(m.kind).or_default() += weight;
-            *surface_counts[e].entry(s).or_default() += 1;
-            entities[e].mentions += 1;
+            node_mentions[node] += 1;
+            entity_mentions[e] += 1;
             if seen_here.insert(e) {
-                article_sets[e] += 1;
+                entity_articles[e] += 1;
             }
             ids.push(e);
         }
         mention_entity.push(ids);
     }
+    drop(mention_node);
+    // Each node votes for its type (general knowledge outweighs a guess from context) and
+    // for its surface, once per mention.
+    let count = entity_kind.len();
+    let mut kind_votes = vec![[0usize; EntityType::ALL.len()]; count];
+    let mut surface_counts: Vec<HashMap<&str, usize>> = vec![HashMap::default(); count];
+    for node in 0..n {
+        if node_mentions[node] == 0 {
+            continue;
+        }
+        let e = entity_of_root[&uf.find(node)];
+        let weight = if facts[node].known { 10 } else { 1 };
+        kind_votes[e][node_kind[node] as usize] += weight * node_mentions[node];
+        *surface_counts[e].entry(&surfaces[node]).or_default() += node_mentions[node];
+    }
+    let mut entities: Vec<Entity> = surface_counts
+        .into_par_iter()
+        .zip(kind_votes.into_par_iter())
+        .zip(entity_kind.into_par_iter())
+        .zip(entity_mentions.into_par_iter().zip(entity_articles))
+        .map(|(((counts, votes), first_kind), (mentions, articles))| {
+            let kind = EntityType::ALL
+                .iter()
+                .filter(|&&k| votes[k as usize] > 0)
+                .max_by_key(|&&k| (votes[k as usize], std::cmp::Reverse(k as u8)))
+                .copied()
+                .unwrap_or(first_kind);
+            let mut forms: Vec<(String, usize)> = counts
+                .into_iter()
+                .map(|(s, c)| (s.to_string(), c))
+                .collect();
+            forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let name = display_name(&forms);
+            Entity {
+                id: slug(&name),
+                name,
+                kind,
+                aliases: forms.into_iter().map(|(s, _)| s).collect(),
+                mentions,
+                articles,
+            }
+        })
+        .collect();
+    // Ids are slugs of names, numbered when two entities share one.
     let mut used_ids: HashMap<String, usize> = HashMap::default();
-    for (e, entity) in entities.iter_mut().enumerate() {
-        entity.kind = kind_votes[e]
-            .iter()
-            .max_by_key(|(k, v)| (**v, std::cmp::Reverse(**k as u8)))
-            .map(|(k, _)| *k)
-            .unwrap_or(entity.kind);
-        let mut forms: Vec<(String, usize)> = surface_counts[e].drain().collect();
-        forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        entity.name = display_name(&forms);
-        entity.aliases = forms.into_iter().map(|(s, _)| s).collect();
-        entity.articles = article_sets[e];
-        let base = slug(&entity.name);
-        let count = used_ids.entry(base.clone()).or_default();
+    for entity in &mut entities {
+        let count = used_ids.entry(entity.id.clone()).or_default();
         *count += 1;
-        entity.id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
+        if *count > 1 {
+            entity.id = format!("{}-{count}", entity.id);
+        }
     }
     let mention_kind = mention_entity
-        .iter()
+        .par_iter()
         .map(|ids| ids.iter().map(|&e| entities[e].kind).collect())
         .collect();
     Linked {
@@ -361,6 +441,68 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         mention_kind,
         entities,
     }
+}
+
+/// The unions one article makes on its own: a surname after a full name ("Ali Khamenei ...
+/// Khamenei"), an acronym in brackets after its expansion ("Popular Mobilization Units
+/// (PMU)"), an acronym of the initials of an organisation named in the same article.
+fn within_article(
+    text: &str,
+    mentions: &[Mention],
+    nodes: &[usize],
+    surfaces: &[String],
+    facts: &[NodeFacts],
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut full_by_last: HashMap<&str, usize> = HashMap::default();
+    for (k, m) in mentions.iter().enumerate() {
+        if m.kind == EntityType::Person {
+            if let Some(last) = &facts[nodes[k]].last_skeleton {
+                full_by_last.insert(last, nodes[k]);
+            }
+        }
+    }
+    for (k, m) in mentions.iter().enumerate() {
+        let s = &surfaces[nodes[k]];
+        // Short skeletons ("mr" for both Mary and Moreau) say too little to merge on.
+        if !s.contains(' ') && matches!(m.kind, EntityType::Person | EntityType::Other) {
+            let skel = facts[nodes[k]].word_skeleton.as_str();
+            if let Some(&full) = full_by_last
+                .get(skel)
+                .filter(|&&full| skel.chars().count() >= 3 || last_word_is(&surfaces[full], s))
+            {
+                pairs.push((full, nodes[k]));
+            }
+        }
+        // "Popular Mobilization Units (PMU)"
+        if k + 1 < mentions.len() {
+            let next = &mentions[k + 1];
+            let between = &text[m.end..next.start];
+            let acronym = &text[next.start..next.end];
+            if between.trim() == "("
+                && text[next.end..].starts_with(')')
+                && is_acronym(acronym)
+                && s.contains(' ')
+            {
+                pairs.push((nodes[k], nodes[k + 1]));
+            }
+        }
+    }
+    // An acronym made of the initials of an organisation named in the same article.
+    let mut initials: HashMap<&str, usize> = HashMap::default();
+    for &node in nodes {
+        if let Some(acr) = &facts[node].initials {
+            initials.insert(acr, node);
+        }
+    }
+    for &node in nodes {
+        if facts[node].acronym {
+            if let Some(&full) = initials.get(surfaces[node].as_str()) {
+                pairs.push((full, node));
+            }
+        }
+    }
+    pairs
 }
 
 /// `name`'s last word is `word` (ignoring case): "Ebrahim Raeisi" ends with "Raeisi".

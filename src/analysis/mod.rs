@@ -8,6 +8,7 @@ pub mod gazetteer;
 pub mod quotes;
 pub mod speakers;
 pub mod tokens;
+pub mod wordset;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -36,6 +37,16 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in declaration order (`kind as usize` indexes it).
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Place,
+        EntityType::Group,
+        EntityType::Event,
+        EntityType::Other,
+    ];
+
     /// The name used in JSON and tables.
     pub fn as_str(self) -> &'static str {
         match self {
