@@ -28,46 +28,52 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '-' | '’' | '\'' | '.' | '‐' | '&')
 }
 
+/// The character at byte `at` (a character boundary). Most news text is ASCII, which is
+/// read without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> char {
+    let byte = text.as_bytes()[at];
+    if byte < 0x80 {
+        byte as char
+    } else {
+        text[at..].chars().next().unwrap_or('\0')
+    }
+}
+
 /// Splits `text` into words, marking sentence starts. Paragraph breaks (blank lines) always
-/// start a sentence.
+/// start a sentence. One pass over the bytes, decoding only non-ASCII characters.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = text.len();
+    let mut tokens = Vec::with_capacity(n / 6);
     let mut i = 0;
     let mut next_starts_sentence = true;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while i < n {
+        let c = char_at(text, i);
         if c.is_alphanumeric() {
-            let start = at;
-            let mut j = i + 1;
-            while j < chars.len() {
-                let (_, d) = chars[j];
+            let start = i;
+            let mut j = i + c.len_utf8();
+            while j < n {
+                let d = char_at(text, j);
+                let after = j + d.len_utf8();
                 if d.is_alphanumeric() {
-                    j += 1;
-                } else if is_inner_joiner(d)
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric()
+                    j = after;
+                } else if is_inner_joiner(d) && after < n && char_at(text, after).is_alphanumeric()
                 {
+                    let e = char_at(text, after);
                     // A dot joins only single letters (U.S.A), not "continues.He".
-                    if d == '.'
-                        && !(is_initial_chain(&chars[i..j]) && chars[j + 1].1.is_uppercase())
-                    {
+                    if d == '.' && !(is_initial_chain(&text[start..j]) && e.is_uppercase()) {
                         break;
                     }
-                    j += 2;
+                    j = after + e.len_utf8();
                 } else {
                     break;
                 }
             }
-            let mut end = if j < chars.len() {
-                chars[j].0
-            } else {
-                text.len()
-            };
+            let mut end = j;
             let word = &text[start..end];
             // Keep the dot of "U.S." and "Dr." as part of the word.
-            if j < chars.len()
-                && chars[j].1 == '.'
+            if j < n
+                && text.as_bytes()[j] == b'.'
                 && (word.contains('.') || ABBREVIATIONS.contains(&word))
             {
                 end += 1;
@@ -82,40 +88,38 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        if c == '\n' && i + 1 < chars.len() && chars[i + 1].1 == '\n' {
+        if c == '\n' && i + 1 < n && text.as_bytes()[i + 1] == b'\n' {
             next_starts_sentence = true;
         } else if matches!(c, '.' | '!' | '?' | '؟') {
             // A sentence ends when the next visible character starts one: a capital letter,
             // an opening quote or the end of the paragraph.
-            let mut k = i + 1;
-            while k < chars.len() && matches!(chars[k].1, '"' | '”' | '’' | ')' | '\'' | '»') {
-                k += 1;
+            let mut k = i + c.len_utf8();
+            while k < n && matches!(char_at(text, k), '"' | '”' | '’' | ')' | '\'' | '»') {
+                k += char_at(text, k).len_utf8();
             }
             let mut l = k;
-            while l < chars.len() && chars[l].1 == ' ' || l < chars.len() && chars[l].1 == '\u{a0}'
-            {
-                l += 1;
+            while l < n && matches!(char_at(text, l), ' ' | '\u{a0}') {
+                l += char_at(text, l).len_utf8();
             }
-            if l >= chars.len()
-                || chars[l].1 == '\n'
-                || chars[l].1.is_uppercase()
-                || matches!(chars[l].1, '"' | '“' | '‘' | '«' | '(')
-            {
+            if l >= n || {
+                let next = char_at(text, l);
+                next == '\n' || next.is_uppercase() || matches!(next, '"' | '“' | '‘' | '«' | '(')
+            } {
                 next_starts_sentence = true;
             }
         }
-        i += 1;
+        i += c.len_utf8();
     }
     tokens
 }
 
 /// "U" or "U.S" so far: single letters separated by dots.
-fn is_initial_chain(chars: &[(usize, char)]) -> bool {
-    chars.iter().enumerate().all(|(k, (_, c))| {
+fn is_initial_chain(word: &str) -> bool {
+    word.chars().enumerate().all(|(k, c)| {
         if k % 2 == 0 {
             c.is_uppercase()
         } else {
-            *c == '.'
+            c == '.'
         }
     })
 }
