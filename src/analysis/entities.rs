@@ -5,8 +5,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
-use super::gazetteer::{gazetteer, Gazetteer};
+use super::gazetteer::{gazetteer, lowercased, Gazetteer};
 use super::tokens::Token;
+use super::wordset::WordSet;
 use super::EntityType;
 
 /// One mention found in the text (byte offsets), before alias merging.
@@ -22,10 +23,10 @@ pub struct Mention {
     pub nationality: Option<String>,
 }
 
-const CONNECTORS: [&str; 17] = [
+const CONNECTORS: WordSet = WordSet::new(&[
     "of", "the", "al", "bin", "ibn", "bint", "de", "van", "von", "der", "du", "da", "del", "for",
     "and", "on", "&",
-];
+]);
 
 /// Connectors that join words of an organisation's name ("Centers for Disease Control and
 /// Prevention") but separate anything else ("Trump and Kim").
@@ -33,7 +34,7 @@ fn joins_only_organisations(word: &str) -> bool {
     matches!(word, "and" | "on" | "for" | "&")
 }
 
-const ORG_CUES: [&str; 72] = [
+const ORG_CUES: WordSet = WordSet::new(&[
     "Council",
     "Committee",
     "Commission",
@@ -106,16 +107,16 @@ const ORG_CUES: [&str; 72] = [
     "Forum",
     "Centre",
     "Charity",
-];
+]);
 
 /// Nouns that name the kind of place before "of" ("the island of Crete").
-const PLACE_NOUNS: [&str; 12] = [
+const PLACE_NOUNS: WordSet = WordSet::new(&[
     "island", "city", "port", "town", "village", "region", "province", "state", "district",
     "coast", "capital", "county",
-];
+]);
 
 /// Nouns that name the kind of organisation before its name ("newspaper Kathimerini").
-const ORG_NOUNS: [&str; 16] = [
+const ORG_NOUNS: WordSet = WordSet::new(&[
     "newspaper",
     "daily",
     "company",
@@ -132,13 +133,13 @@ const ORG_NOUNS: [&str; 16] = [
     "station",
     "organisation",
     "organization",
-];
+]);
 
 /// Last words of names that are neither people, organisations nor places.
 /// Illnesses: "Middle East Respiratory Syndrome", "Legionnaires' Disease".
-const ILLNESS_CUES: [&str; 4] = ["Syndrome", "Disease", "Virus", "Flu"];
+const ILLNESS_CUES: WordSet = WordSet::new(&["Syndrome", "Disease", "Virus", "Flu"]);
 
-const OTHER_CUES: [&str; 18] = [
+const OTHER_CUES: WordSet = WordSet::new(&[
     "Syndrome",
     "Disease",
     "Virus",
@@ -157,9 +158,9 @@ const OTHER_CUES: [&str; 18] = [
     "Hall",
     "Interconnector",
     "Pipeline",
-];
+]);
 
-const PLACE_CUES: [&str; 24] = [
+const PLACE_CUES: WordSet = WordSet::new(&[
     "City",
     "Province",
     "County",
@@ -184,9 +185,9 @@ const PLACE_CUES: [&str; 24] = [
     "Coast",
     "Governorate",
     "Territory",
-];
+]);
 
-const EVENT_CUES: [&str; 14] = [
+const EVENT_CUES: WordSet = WordSet::new(&[
     "War",
     "Olympics",
     "Games",
@@ -201,9 +202,9 @@ const EVENT_CUES: [&str; 14] = [
     "Expo",
     "Marathon",
     "Tournament",
-];
+]);
 
-const COMPASS: [&str; 12] = [
+const COMPASS: WordSet = WordSet::new(&[
     "Northern",
     "Southern",
     "Eastern",
@@ -216,7 +217,7 @@ const COMPASS: [&str; 12] = [
     "Northeast",
     "Northwest",
     "Upper",
-];
+]);
 
 /// Lowercase words that, after a name, make it an event or a thing ("Corona pandemic").
 fn lowercase_tail(word: &str) -> Option<EntityType> {
@@ -232,8 +233,8 @@ struct Words<'a> {
     tokens: &'a [Token],
     /// Words written capitalised somewhere other than a sentence start: evidence of a name.
     mid_caps: FxHashMap<&'a str, usize>,
-    /// Words written in lower case somewhere in the article ("as", "today").
-    lower_seen: HashSet<String>,
+    /// Words written in lower case somewhere in the article ("as", "today"), as written.
+    lower_seen: HashSet<&'a str>,
 }
 
 impl<'a> Words<'a> {
@@ -244,7 +245,7 @@ impl<'a> Words<'a> {
         let count = self.mid_caps.get(word).copied().unwrap_or(0);
         let evidence = if g.is_common_word(word) { 2 } else { 1 };
         count >= evidence
-            && !self.lower_seen.contains(&word.to_lowercase())
+            && !lowercased(word, |lower| self.lower_seen.contains(lower))
             && g.title_head(word).is_none()
     }
 
@@ -329,7 +330,6 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         .iter()
         .map(|t| t.text(text))
         .filter(|w| w.starts_with(char::is_lowercase))
-        .map(str::to_string)
         .collect();
     let words = Words {
         text,

@@ -308,7 +308,7 @@ impl Gazetteer {
 
 /// Runs `f` on `word` in lower case. Gazetteer lookups run for every capitalised word of every
 /// article, so a short ASCII word is lowered on the stack, not in a new `String`.
-fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
         return f(word);
     }

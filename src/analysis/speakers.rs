@@ -10,6 +10,7 @@ use super::entities::Mention;
 use super::gazetteer::{gazetteer, VerbForm};
 use super::quotes::QuoteSpan;
 use super::tokens::Token;
+use super::wordset::WordSet;
 use super::{EntityType, QuoteKind};
 
 /// Who says a quote: an entity of the corpus, or a speaker the text only describes
@@ -43,8 +44,8 @@ pub struct ArticleView<'a> {
     pub entity: &'a [usize],
 }
 
-const PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "He", "She", "They", "It"];
-const SKIPPABLE: [&str; 22] = [
+const PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "it", "He", "She", "They", "It"]);
+const SKIPPABLE: WordSet = WordSet::new(&[
     "also",
     "later",
     "then",
@@ -67,16 +68,16 @@ const SKIPPABLE: [&str; 22] = [
     "publicly",
     "both",
     "however",
-];
-const DETERMINERS: [&str; 10] = [
+]);
+const DETERMINERS: WordSet = WordSet::new(&[
     "the", "The", "a", "A", "an", "his", "her", "its", "their", "this",
-];
-const AUXILIARIES: [&str; 20] = [
+]);
+const AUXILIARIES: WordSet = WordSet::new(&[
     "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "remains", "needs",
-];
+]);
 /// Nouns for a person's role: "the guide said" refers back to the salient person.
-const PERSON_ROLES: [&str; 16] = [
+const PERSON_ROLES: WordSet = WordSet::new(&[
     "guide",
     "leader",
     "official",
@@ -93,9 +94,9 @@ const PERSON_ROLES: [&str; 16] = [
     "diplomat",
     "man",
     "woman",
-];
+]);
 /// What an organisation or a person publishes in its own voice.
-const MEDIA_NOUNS: [&str; 10] = [
+const MEDIA_NOUNS: WordSet = WordSet::new(&[
     "website",
     "site",
     "statement",
@@ -106,9 +107,9 @@ const MEDIA_NOUNS: [&str; 10] = [
     "tweet",
     "release",
     "announcement",
-];
+]);
 /// Subjects that are not speakers worth naming ("the two sides affirmed").
-const GENERIC_HEADS: [&str; 8] = [
+const GENERIC_HEADS: WordSet = WordSet::new(&[
     "sides",
     "parties",
     "countries",
@@ -117,7 +118,7 @@ const GENERIC_HEADS: [&str; 8] = [
     "people",
     "others",
     "some",
-];
+]);
 
 /// Attributes the direct quotes of one article and finds its reported speech.
 pub fn attribute(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<Attributed> {
@@ -859,7 +860,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 continue;
             }
             let w = self.word(t);
-            if PRONOUNS[..2].contains(&w.to_lowercase().as_str()) && t <= first + 4 {
+            if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) && t <= first + 4 {
                 return self.resolve_pronoun(w, self.view.tokens[t].start);
             }
             if let Some(m) = self.mention_at(t) {
