@@ -261,14 +261,7 @@ impl Gazetteer {
 
     /// The most words a known name starting with `first` has (0: no known name starts so).
     pub fn name_words_from(&self, first: &str) -> usize {
-        if first.chars().any(char::is_uppercase) {
-            self.first_words
-                .get(&first.to_lowercase())
-                .copied()
-                .unwrap_or(0)
-        } else {
-            self.first_words.get(first).copied().unwrap_or(0)
-        }
+        lowercased(first, |lower| self.first_words.get(lower).copied()).unwrap_or(0)
     }
 
     pub fn max_name_words(&self) -> usize {
