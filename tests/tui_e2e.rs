@@ -16,22 +16,32 @@ impl Tmux {
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let name = format!("quire-e2e-{}-{n}", std::process::id());
-        let status = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &name,
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-                "env PS1='$ ' bash --norc --noprofile",
-            ])
-            .env("PS1", "$ ")
-            .status()
-            .expect("tmux must be installed for the end-to-end test (.ci/run installs it)");
-        assert!(status.success());
+        // Tests start sessions at once; when several race to start the tmux server, one can
+        // fail. Try again before calling it a failure.
+        let mut started = false;
+        for attempt in 0..5 {
+            let status = Command::new("tmux")
+                .args([
+                    "new-session",
+                    "-d",
+                    "-s",
+                    &name,
+                    "-x",
+                    &width.to_string(),
+                    "-y",
+                    &height.to_string(),
+                    "env PS1='$ ' bash --norc --noprofile",
+                ])
+                .env("PS1", "$ ")
+                .status()
+                .expect("tmux must be installed for the end-to-end test (.ci/run installs it)");
+            if status.success() {
+                started = true;
+                break;
+            }
+            sleep(Duration::from_millis(100 * (attempt + 1)));
+        }
+        assert!(started, "tmux could not start a session");
         Tmux { name }
     }
 
