@@ -23,8 +23,8 @@ use std::time::UNIX_EPOCH;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{analyse_alone_counting, combine, Article, Corpus, Entity};
-use crate::corpus::{list_files, load_files, LoadOptions, LoadWarning};
+use crate::analysis::{self, combine, Article, Corpus, Entity, BATCH_FILES};
+use crate::corpus::{list_files, LoadOptions, LoadWarning};
 use crate::review::store::{canonical_paths, fnv1a};
 
 const MAGIC: &[u8; 12] = b"QUIRE-CACHE\0";
@@ -282,26 +282,19 @@ fn analyse_files(
     options: &LoadOptions,
     progress: &Progress,
 ) -> (Corpus, Vec<(CachedFile, usize)>) {
-    // Read and analysed a thousand files at a time when a reader lists them as they come;
-    // in one go otherwise.
+    // Read and analysed a thousand files at a time when a reader lists them as they come.
     let batch = if progress.wants_previews() {
         PREVIEW_FILES
     } else {
-        files.len().max(1)
+        BATCH_FILES
     };
-    let mut warnings = Vec::new();
-    let mut document_paths = Vec::with_capacity(files.len());
-    let mut partials = Vec::with_capacity(files.len());
-    for chunk in files.chunks(batch) {
-        let mut part = load_files(chunk, options);
-        warnings.append(&mut part.warnings);
-        document_paths.extend(part.documents.iter().map(|d| d.path.clone()));
-        let analysed = analyse_alone_counting(part.documents, &progress.analysed);
-        if progress.wants_previews() {
-            progress.preview(analysed.iter().map(|p| p.preview()).collect());
-        }
-        partials.extend(analysed);
-    }
+    let (partials, warnings) =
+        analysis::analyse_files(files, options, batch, &progress.analysed, |analysed| {
+            if progress.wants_previews() {
+                progress.preview(analysed.iter().map(|p| p.preview()).collect());
+            }
+        });
+    let document_paths: Vec<PathBuf> = partials.iter().map(|p| p.path().to_path_buf()).collect();
     let index: HashMap<&Path, usize> = files
         .iter()
         .enumerate()

@@ -243,3 +243,34 @@ fn format_and_field_overrides_read_what_guessing_cannot() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The analysis does not keep the text as read (it would double a corpus's memory); the raw
+/// view reads it again: from a record of a multi-record file, and from the bundled seeds.
+#[test]
+fn the_raw_text_is_read_again_on_demand() {
+    use quire::corpus::{load_paths, seeds, LoadOptions};
+    let path = std::path::PathBuf::from(format!(
+        "{}/tests/fixtures/formats/scraped.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let loaded = load_paths(std::slice::from_ref(&path), &LoadOptions::default());
+    let as_read: Vec<String> = loaded.documents.iter().map(|d| d.raw.clone()).collect();
+    let corpus = quire::analysis::analyse(loaded.documents);
+    assert!(corpus.articles.len() >= 2);
+    for (article, raw) in corpus.articles.iter().zip(&as_read) {
+        assert!(article.raw.is_empty(), "not kept in memory");
+        assert_eq!(article.raw_text(), raw.as_str(), "{}", article.id);
+    }
+
+    let as_read: Vec<String> = seeds().documents.into_iter().map(|d| d.raw).collect();
+    let corpus = quire::analysis::analyse(seeds().documents);
+    for (article, raw) in corpus.articles.iter().zip(&as_read) {
+        assert!(article.raw.is_empty());
+        assert_eq!(article.raw_text(), raw.as_str(), "{}", article.id);
+        // Run from another folder, the seeds' files are not there: the bundled copy is used.
+        assert_eq!(
+            quire::corpus::load::bundled_seed(&article.path).as_deref(),
+            Some(raw.as_str())
+        );
+    }
+}

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::clean::{clean, Removed};
 use crate::corpus::meta;
 use crate::corpus::text::is_rtl;
-use crate::corpus::Document;
+use crate::corpus::{load_files, Document, LoadOptions, LoadWarning};
 pub use aliases::Entity;
 use speakers::Speaker;
 
@@ -121,9 +121,10 @@ impl Article {
         &self.text[quote.start..quote.end]
     }
 
-    /// The text as read: kept since analysis, or read again from its file (an article from
-    /// the cache; the cache leaves it out, as it is needed only for the raw view). Empty when
-    /// the file can no longer be read.
+    /// The text as read, for the raw view. The analysis does not keep it (it would double the
+    /// memory a corpus takes, for a view seldom opened): it is read again from the article's
+    /// file, or taken from the bundled seeds. Kept only for standard input, which cannot be
+    /// read twice. Empty when the file can no longer be read.
     pub fn raw_text(&self) -> std::borrow::Cow<'_, str> {
         if !self.raw.is_empty() || self.text.is_empty() {
             return std::borrow::Cow::Borrowed(&self.raw);
@@ -131,13 +132,12 @@ impl Article {
         let options = crate::corpus::LoadOptions::default();
         let mut problems = Vec::new();
         let again = crate::corpus::load::read_documents(&self.path, &options, &mut problems);
-        std::borrow::Cow::Owned(
-            again
-                .ok()
-                .and_then(|docs| docs.into_iter().find(|d| d.id == self.id))
-                .map(|d| d.raw)
-                .unwrap_or_default(),
-        )
+        let raw = again
+            .ok()
+            .and_then(|docs| docs.into_iter().find(|d| d.id == self.id))
+            .map(|d| d.raw)
+            .or_else(|| crate::corpus::load::bundled_seed(&self.path));
+        std::borrow::Cow::Owned(raw.unwrap_or_default())
     }
 
     /// The title, or the id when the article has none.
@@ -178,6 +178,11 @@ pub fn analyse_alone(document: Document) -> Partial {
     if let Some(source) = &record.source {
         meta.source = Some(source.clone());
     }
+    // The raw text goes now (see `Article::raw_text`), unless it cannot be read again.
+    let mut document = document;
+    if document.path != std::path::Path::new("-") {
+        document.raw = String::new();
+    }
     // Tokens are not kept until the corpus is linked: at a word every six bytes they would
     // outweigh the text four to one; `finish` tokenizes again (a few percent of the time).
     let tokens = tokens::tokenize(&cleaned.text);
@@ -197,6 +202,32 @@ pub fn analyse(documents: Vec<Document>) -> Corpus {
     combine(analyse_alone_counting(documents, &AtomicUsize::new(0)))
 }
 
+/// Files read and analysed at a time. Reading a whole large corpus before analysing it would
+/// hold every file's text at once (the analysis keeps only the cleaned text).
+pub const BATCH_FILES: usize = 4096;
+
+/// Reads and analyses `files` on their own, `batch` files at a time, counting articles into
+/// `done` and handing each batch's results to `each_batch` (a reader lists them); the
+/// partials go to [`combine`].
+pub fn analyse_files(
+    files: &[PathBuf],
+    options: &LoadOptions,
+    batch: usize,
+    done: &AtomicUsize,
+    mut each_batch: impl FnMut(&[Partial]),
+) -> (Vec<Partial>, Vec<LoadWarning>) {
+    let mut warnings = Vec::new();
+    let mut partials = Vec::with_capacity(files.len());
+    for chunk in files.chunks(batch.max(1)) {
+        let mut loaded = load_files(chunk, options);
+        warnings.append(&mut loaded.warnings);
+        let analysed = analyse_alone_counting(loaded.documents, done);
+        each_batch(&analysed);
+        partials.extend(analysed);
+    }
+    (partials, warnings)
+}
+
 /// Every article analysed on its own, on every core, counted into `done` (the long part,
 /// so a caller can show progress); [`combine`] finishes them into a corpus.
 pub fn analyse_alone_counting(documents: Vec<Document>, done: &AtomicUsize) -> Vec<Partial> {
@@ -211,6 +242,11 @@ pub fn analyse_alone_counting(documents: Vec<Document>, done: &AtomicUsize) -> V
 }
 
 impl Partial {
+    /// The file the article came from.
+    pub fn path(&self) -> &std::path::Path {
+        &self.document.path
+    }
+
     /// The article as far as it is known before the corpus is linked: cleaned text and
     /// metadata, no quotes or entities yet (the reader lists it while the rest is analysed).
     pub fn preview(&self) -> Article {

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 
-use crate::analysis::{analyse, Corpus};
-use crate::corpus::{load_paths, seeds, LoadOptions, Loaded};
+use crate::analysis::{analyse, analyse_files, combine, Corpus, BATCH_FILES};
+use crate::corpus::{list_files, load_paths, seeds, LoadOptions, Loaded};
 use crate::review::store::{self, SessionError, Store};
 use args::{Args, Command};
 
@@ -363,9 +363,15 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions, use_cache: bool) -> Result
             eprintln!("quire: analysis cache {problem}");
         }
         (loaded.corpus, loaded.warnings)
-    } else {
+    } else if paths.iter().any(|p| p.as_os_str() == "-") {
         let loaded = load_paths(paths, options);
         (analyse(loaded.documents), loaded.warnings)
+    } else {
+        let (files, mut warnings) = list_files(paths, options);
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let (partials, mut more) = analyse_files(&files, options, BATCH_FILES, &done, |_| {});
+        warnings.append(&mut more);
+        (combine(partials), warnings)
     };
     let mut err = stderr.lock();
     for warning in &warnings {

@@ -72,6 +72,14 @@ const SEEDS: [(&str, &str); 5] = [
     ),
 ];
 
+/// The raw text of the bundled seed at `path` (`seeds/NAME`), if it is one.
+pub fn bundled_seed(path: &Path) -> Option<String> {
+    SEEDS
+        .iter()
+        .find(|(name, _)| path == Path::new("seeds").join(name))
+        .map(|(_, text)| neutralize(text))
+}
+
 /// The bundled seed corpus.
 pub fn seeds() -> Loaded {
     let documents = SEEDS
