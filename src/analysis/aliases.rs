@@ -248,30 +248,38 @@ impl NodeFacts {
 /// The work per mention and per name runs on every core; only the union of nodes, cheap
 /// integer work, is serial.
 pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
-    // Nodes are distinct (type, lowercase surface) pairs, shared by all articles.
-    let per_article: Vec<ArticleNodes<'_>> = articles
-        .par_iter()
-        .map(|(text, mentions)| ArticleNodes::of(text, mentions))
-        .collect();
+    // Nodes are distinct (type, lowercase surface) pairs, shared by all articles. Articles
+    // are grouped a batch at a time, so that the groups of a huge corpus are never all held.
     let mut node_of: HashMap<(EntityType, String), usize> = HashMap::default();
-    let mut node_surfaces: Vec<HashMap<Cow<'_, str>, usize>> = Vec::new();
+    // Per node, the surfaces written and how often (a few each: case variants).
+    let mut node_surfaces: Vec<Vec<(Cow<'_, str>, usize)>> = Vec::new();
     let mut node_kind: Vec<EntityType> = Vec::new();
     let mut mention_node: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
-    for article in per_article {
-        let mut global = Vec::with_capacity(article.keys.len());
-        for (key, forms) in article.keys.into_iter().zip(article.surfaces) {
-            let kind = key.0;
-            let id = *node_of.entry(key).or_insert_with(|| {
-                node_surfaces.push(HashMap::default());
-                node_kind.push(kind);
-                node_surfaces.len() - 1
-            });
-            for (form, count) in forms {
-                *node_surfaces[id].entry(form).or_default() += count;
+    for batch in articles.chunks(4096) {
+        let grouped: Vec<ArticleNodes<'_>> = batch
+            .par_iter()
+            .map(|(text, mentions)| ArticleNodes::of(text, mentions))
+            .collect();
+        for article in grouped {
+            let mut global = Vec::with_capacity(article.keys.len());
+            for (key, forms) in article.keys.into_iter().zip(article.surfaces) {
+                let kind = key.0;
+                let id = *node_of.entry(key).or_insert_with(|| {
+                    node_surfaces.push(Vec::new());
+                    node_kind.push(kind);
+                    node_surfaces.len() - 1
+                });
+                let known = &mut node_surfaces[id];
+                for (form, count) in forms {
+                    match known.iter_mut().find(|(s, _)| *s == form) {
+                        Some((_, total)) => *total += count,
+                        None => known.push((form, count)),
+                    }
+                }
+                global.push(id);
             }
-            global.push(id);
+            mention_node.push(article.mention_key.iter().map(|&k| global[k]).collect());
         }
-        mention_node.push(article.mention_key.iter().map(|&k| global[k]).collect());
     }
     drop(node_of);
     let n = node_kind.len();

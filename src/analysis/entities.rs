@@ -16,11 +16,29 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub kind: EntityType,
-    /// The head noun of a title written just before a person's name ("prime minister"), so that
-    /// later references by title ("the Iraqi premier") can find the person.
+    /// The title written before a person's name, when there is one (boxed: few mentions have
+    /// one, and a corpus holds millions of mentions).
+    pub cue: Option<Box<TitleCue>>,
+}
+
+/// How a person was introduced: "the Iraqi prime minister Mustafa al-Kadhimi".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleCue {
+    /// The head noun of the title ("prime minister"), so that later references by title
+    /// ("the Iraqi premier") can find the person.
     pub title: Option<String>,
     /// The nationality written before the title or name ("Iraqi"), for the same purpose.
     pub nationality: Option<String>,
+}
+
+impl Mention {
+    pub fn title(&self) -> Option<&str> {
+        self.cue.as_ref().and_then(|c| c.title.as_deref())
+    }
+
+    pub fn nationality(&self) -> Option<&str> {
+        self.cue.as_ref().and_then(|c| c.nationality.as_deref())
+    }
 }
 
 const CONNECTORS: WordSet = WordSet::new(&[
@@ -348,8 +366,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                     start: tokens[i].start,
                     end,
                     kind,
-                    title: None,
-                    nationality: None,
+                    cue: None,
                 });
             }
             i += 1;
@@ -393,8 +410,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                     start: tokens[i].start,
                     end: tokens[j + 1].end,
                     kind: EntityType::Org,
-                    title: None,
-                    nationality: None,
+                    cue: None,
                 });
                 i = j + 2;
                 continue;
@@ -411,8 +427,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 start: tokens[start_at].start,
                 end: tokens[j - 1].end,
                 kind,
-                title: None,
-                nationality: None,
+                cue: None,
             });
             i = j;
             continue;
@@ -431,6 +446,8 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         }
         keep
     });
+    // Kept until the corpus is linked: no spare capacity.
+    mentions.shrink_to_fit();
     mentions
 }
 
@@ -594,8 +611,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                     start,
                     end: start + head.len(),
                     kind: kind.unwrap_or(EntityType::Place),
-                    title: None,
-                    nationality: None,
+                    cue: None,
                 });
                 pos += 1;
                 continue;
@@ -654,12 +670,13 @@ fn push(
     let start = words.tokens[a].start;
     let end = without_possessive(text, words.tokens[b - 1].start, words.tokens[b - 1].end);
     if end > start {
+        let cue = (title.is_some() || nationality.is_some())
+            .then(|| Box::new(TitleCue { title, nationality }));
         out.push(Mention {
             start,
             end,
             kind,
-            title,
-            nationality,
+            cue,
         });
     }
 }
@@ -1251,7 +1268,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             m.kind = EntityType::Person;
         }
         if m.kind == EntityType::Person
-            && m.title.is_none()
+            && m.title().is_none()
             && !word.contains(' ')
             && org_heads.contains(word)
             && !surnames.contains(&super::aliases::skeleton(word))

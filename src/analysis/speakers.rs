@@ -175,7 +175,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             salient: Self::compute_salient(view),
             titled: (0..view.mentions.len())
                 .filter(|&i| {
-                    view.mentions[i].title.is_some() && view.kinds[i] == EntityType::Person
+                    view.mentions[i].title().is_some() && view.kinds[i] == EntityType::Person
                 })
                 .collect(),
         };
@@ -342,15 +342,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// article, the salience rule for "he" applies.
     fn resolve_title(&self, head: &str, nationality: Option<&str>, at: usize) -> Option<Speaker> {
         let matches_nationality = |m: &Mention| {
-            nationality.is_none()
-                || m.nationality.as_deref() == nationality
-                || m.nationality.is_none()
+            nationality.is_none() || m.nationality() == nationality || m.nationality().is_none()
         };
         let mut best: Option<usize> = None;
         // An exact title first ("vice president"), then a looser one ("president").
         for exact in [true, false] {
             let titled = |m: &Mention| {
-                m.title.as_deref().is_some_and(|t| {
+                m.title().is_some_and(|t| {
                     if exact {
                         t == head
                     } else {
