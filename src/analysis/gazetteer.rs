@@ -19,31 +19,31 @@ pub enum VerbForm {
 /// All gazetteers, built once per process.
 pub struct Gazetteer {
     /// Place names → true when the place is only a city (a town's name may be a person's).
-    places: HashMap<String, bool>,
+    places: Lookup<bool>,
     /// Demonym (lowercased, singular or plural) → its canonical singular form.
-    demonyms: HashMap<String, String>,
+    demonyms: Lookup<String>,
     /// Known organisations and events by exact name, with their type.
-    organisations: HashMap<String, EntityType>,
+    organisations: Lookup<EntityType>,
     /// Lowercased known names usable case-insensitively (not common words), with their type.
-    names_lower: HashMap<String, EntityType>,
+    names_lower: Lookup<EntityType>,
     /// Title (exact) → head noun a later reference uses ("premier" → "prime minister").
-    titles: HashMap<String, String>,
+    titles: Lookup<String>,
     /// Lowercased title → head noun, for references written in lower case ("the Iraqi premier").
-    titles_lower: HashMap<String, String>,
+    titles_lower: Lookup<String>,
     /// The last word of every title, lowercased.
-    title_ends: HashSet<String>,
+    title_ends: Lookup<()>,
     max_title_words: usize,
-    first_names: HashSet<String>,
-    common_words: HashSet<String>,
-    speech_verbs: HashMap<String, VerbForm>,
+    first_names: Lookup<()>,
+    common_words: Lookup<()>,
+    speech_verbs: Lookup<VerbForm>,
     /// Lowercased name → alias group index; `alias_groups[i][0]` is the display name.
-    alias_of: HashMap<String, usize>,
+    alias_of: Lookup<usize>,
     alias_groups: Vec<Vec<String>>,
     /// Longest gazetteer name, in words.
     max_name_words: usize,
     /// For each lowercased first word of a known name, the most words a name starting with it
     /// has: a name lookup at a word that starts none is skipped at once.
-    first_words: HashMap<String, usize>,
+    first_words: Lookup<usize>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -183,19 +183,19 @@ impl Gazetteer {
             *entry = (*entry).max(words);
         }
         Self {
-            first_words,
-            places,
-            demonyms,
-            organisations,
-            names_lower,
-            titles,
-            titles_lower,
-            title_ends,
+            first_words: Lookup::new(first_words),
+            places: Lookup::new(places),
+            demonyms: Lookup::new(demonyms),
+            organisations: Lookup::new(organisations),
+            names_lower: Lookup::new(names_lower),
+            titles: Lookup::new(titles),
+            titles_lower: Lookup::new(titles_lower),
+            title_ends: Lookup::set(title_ends),
             max_title_words,
-            first_names,
-            common_words,
-            speech_verbs,
-            alias_of,
+            first_names: Lookup::set(first_names),
+            common_words: Lookup::set(common_words),
+            speech_verbs: Lookup::new(speech_verbs),
+            alias_of: Lookup::new(alias_of),
             alias_groups,
             max_name_words,
         }
@@ -206,20 +206,18 @@ impl Gazetteer {
         if let Some(kind) = self.organisations.get(name) {
             return Some(*kind);
         }
-        if self.places.contains_key(name) {
+        if self.places.get(name).is_some() {
             return Some(EntityType::Place);
         }
-        if name.starts_with(char::is_uppercase)
-            && lowercased(name, |lower| self.demonyms.contains_key(lower))
-        {
+        if name.starts_with(char::is_uppercase) && self.demonyms.get_lower(name).is_some() {
             return Some(EntityType::Group);
         }
-        if let Some(group) = lowercased(name, |lower| self.alias_of.get(lower).copied()) {
+        if let Some(&group) = self.alias_of.get_lower(name) {
             return self.alias_groups[group].iter().find_map(|n| {
                 self.organisations
                     .get(n)
                     .copied()
-                    .or_else(|| self.places.contains_key(n).then_some(EntityType::Place))
+                    .or_else(|| self.places.get(n).map(|_| EntityType::Place))
             });
         }
         None
@@ -228,7 +226,7 @@ impl Gazetteer {
     /// Like [`type_of`](Self::type_of), but for names written in lower case in the text
     /// ("peshmerga"), which count only when the name is not an ordinary English word.
     pub fn type_of_lowercase(&self, name: &str) -> Option<EntityType> {
-        lowercased(name, |lower| self.names_lower.get(lower).copied())
+        self.names_lower.get_lower(name).copied()
     }
 
     /// True for a city that is neither a country, a capital nor a region ("Hassan", "Reading").
@@ -237,12 +235,12 @@ impl Gazetteer {
     }
 
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains_key(name) || self.type_of(name) == Some(EntityType::Place)
+        self.places.get(name).is_some() || self.type_of(name) == Some(EntityType::Place)
     }
 
     /// The canonical singular demonym for `word` (`Iranians` → `Iranian`).
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        lowercased(word, |lower| self.demonyms.get(lower)).map(String::as_str)
+        self.demonyms.get_lower(word).map(String::as_str)
     }
 
     /// The head noun of a title (`Prime Minister` → `prime minister`).
@@ -252,7 +250,7 @@ impl Gazetteer {
 
     /// The head noun of a title written in lower case ("first vice president" → "vice president").
     pub fn title_head_lowercase(&self, title: &str) -> Option<&str> {
-        lowercased(title, |lower| self.titles_lower.get(lower)).map(String::as_str)
+        self.titles_lower.get_lower(title).map(String::as_str)
     }
 
     pub fn max_title_words(&self) -> usize {
@@ -261,7 +259,7 @@ impl Gazetteer {
 
     /// The most words a known name starting with `first` has (0: no known name starts so).
     pub fn name_words_from(&self, first: &str) -> usize {
-        lowercased(first, |lower| self.first_words.get(lower).copied()).unwrap_or(0)
+        self.first_words.get_lower(first).copied().unwrap_or(0)
     }
 
     pub fn max_name_words(&self) -> usize {
@@ -269,33 +267,103 @@ impl Gazetteer {
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.first_names.get(word).is_some()
     }
 
     /// True for ordinary English words ("the", "late", "during"), compared in lower case.
     pub fn is_common_word(&self, word: &str) -> bool {
-        lowercased(word, |lower| self.common_words.contains(lower))
+        self.common_words.get_lower(word).is_some()
     }
 
     /// True when `word` (any case) can end a title ("minister", "President", "premier"): a cheap
     /// test before looking a whole phrase up.
     pub fn can_end_title(&self, word: &str) -> bool {
-        lowercased(word, |lower| self.title_ends.contains(lower))
+        self.title_ends.get_lower(word).is_some()
     }
 
     /// The form of a verb of speech, also when capitalised at a sentence start ("Explaining").
     pub fn speech_verb(&self, word: &str) -> Option<VerbForm> {
         self.speech_verbs.get(word).copied().or_else(|| {
             word.starts_with(char::is_uppercase)
-                .then(|| lowercased(word, |lower| self.speech_verbs.get(lower).copied()))
+                .then(|| self.speech_verbs.get_lower(word).copied())
                 .flatten()
         })
     }
 
     /// The curated alias group `name` belongs to, as its display name.
     pub fn alias_group(&self, name: &str) -> Option<&str> {
-        lowercased(name, |lower| self.alias_of.get(lower).copied())
+        self.alias_of
+            .get_lower(name)
+            .copied()
             .map(|i| self.alias_groups[i][0].as_str())
+    }
+}
+
+/// A gazetteer map with a filter in front: most words of an article are in none of the
+/// gazetteers, and a bit test on the word's length and outer letters (8 KiB, in cache) turns
+/// most of them away before any hashing. Case-insensitive, so it serves exact and lowercased
+/// lookups alike.
+struct Lookup<V> {
+    map: HashMap<String, V>,
+    filter: Box<[u64]>,
+}
+
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit for `word`: its length, first, second and last bytes (ASCII letters lowered).
+/// `None` for a word that is not ASCII: lowercasing may change its bytes, so it is never
+/// filtered out.
+fn filter_bit(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    if !word.is_ascii() {
+        return None;
+    }
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let key = (bytes.len() as u32)
+        | (first.to_ascii_lowercase() as u32) << 8
+        | (second.to_ascii_lowercase() as u32) << 16
+        | (last.to_ascii_lowercase() as u32) << 24;
+    Some((key.wrapping_mul(0x9E37_79B1) >> 16) as usize % FILTER_BITS)
+}
+
+impl<V> Lookup<V> {
+    fn new(map: HashMap<String, V>) -> Self {
+        let mut filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        // A key that is not ASCII needs no bit: a word that could match it is not ASCII either,
+        // and such words always pass.
+        for bit in map.keys().filter_map(|key| filter_bit(key)) {
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Self { map, filter }
+    }
+
+    fn passes(&self, word: &str) -> bool {
+        filter_bit(word).is_none_or(|bit| self.filter[bit / 64] >> (bit % 64) & 1 == 1)
+    }
+
+    /// The value for `word` exactly as written.
+    fn get(&self, word: &str) -> Option<&V> {
+        if self.passes(word) {
+            self.map.get(word)
+        } else {
+            None
+        }
+    }
+
+    /// The value for `word` in lower case (the map's keys are lower case).
+    fn get_lower(&self, word: &str) -> Option<&V> {
+        if self.passes(word) {
+            lowercased(word, |lower| self.map.get(lower))
+        } else {
+            None
+        }
+    }
+}
+
+impl Lookup<()> {
+    fn set(words: HashSet<String>) -> Self {
+        Self::new(words.into_iter().map(|w| (w, ())).collect())
     }
 }
 
@@ -320,6 +388,45 @@ pub fn lowercased<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The filter in front of each map never turns away a word the map holds, in any case.
+    #[test]
+    fn lookups_find_every_key_whatever_its_case() {
+        let g = gazetteer();
+        fn check<V>(lookup: &Lookup<V>, lowercase_keys: bool) {
+            for key in lookup.map.keys() {
+                assert!(lookup.get(key).is_some(), "{key}");
+                // (ASCII keys: "elazığ" upper-cased does not lower-case back.)
+                if lowercase_keys && key.is_ascii() {
+                    assert!(lookup.get_lower(&key.to_uppercase()).is_some(), "{key}");
+                }
+            }
+        }
+        check(&g.places, false);
+        check(&g.organisations, false);
+        check(&g.titles, false);
+        check(&g.first_names, false);
+        for lower in [&g.common_words, &g.title_ends] {
+            check(lower, true);
+        }
+        check(&g.demonyms, true);
+        check(&g.names_lower, true);
+        check(&g.titles_lower, true);
+        check(&g.speech_verbs, false);
+        check(&g.alias_of, true);
+        check(&g.first_words, true);
+        // And it does turn most other words away.
+        let words = [
+            "table",
+            "quickly",
+            "however",
+            "thirteen",
+            "xylophone",
+            "reading",
+        ];
+        let passed = words.iter().filter(|w| g.places.passes(w)).count();
+        assert!(passed < words.len(), "{passed}");
+    }
 
     #[test]
     fn general_knowledge_types() {
