@@ -132,8 +132,10 @@ fn normalized(line: &str) -> String {
     out
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// The number of words in `line`, counted no further than `cap + 1`: every test here asks
+/// whether a line is short, and most lines are long paragraphs.
+fn word_count(line: &str, cap: usize) -> usize {
+    line.split_whitespace().take(cap + 1).count()
 }
 
 /// A breadcrumb: two or more separators between short capitalised segments ("News / Politics / Iraq").
@@ -146,7 +148,7 @@ fn is_breadcrumb(norm: &str) -> bool {
         let parts: Vec<&str> = norm.split(sep).collect();
         if parts.len() >= 3
             && parts.iter().all(|p| {
-                let words = word_count(p);
+                let words = word_count(p, 3);
                 (1..=3).contains(&words)
                     && p.chars().next().is_some_and(|c| c.is_uppercase())
                     && !p.ends_with('.')
@@ -166,7 +168,7 @@ fn ends_like_prose(line: &str) -> bool {
 
 /// Headline-like: a few words, no sentence ending, not a date.
 fn is_headline_like(line: &str) -> bool {
-    let words = word_count(line);
+    let words = word_count(line, 16);
     (3..=16).contains(&words) && !ends_like_prose(line) && !dateline_only().is_match(line.trim())
 }
 
@@ -243,7 +245,7 @@ fn classify_line(norm: &str) -> Option<&'static str> {
     // The cheap tests first: every pattern below needs a tag, an `=` or an entity (html), or
     // a short line (notices, prompts); most lines are prose and skip them all.
     let markup = norm.starts_with(['<', '&']) || norm.contains('=');
-    let words = word_count(norm);
+    let words = word_count(norm, 20);
     if markup && html_fragment().is_match(norm) {
         Some("html")
     } else if is_breadcrumb(norm) {
@@ -267,7 +269,7 @@ fn mark_repeats(lines: &mut [Line]) {
     let mut seen = HashSet::new();
     for line in lines.iter_mut() {
         let key = line.key.clone();
-        if !seen.insert(key) && line.removed.is_none() && word_count(&line.text) >= 3 {
+        if !seen.insert(key) && line.removed.is_none() && word_count(&line.text, 3) >= 3 {
             line.removed = Some("repeated");
         }
     }
@@ -302,7 +304,7 @@ fn mark_trailing_debris(lines: &mut [Line]) {
     // Never strip the whole article: keep at least the first two kept lines.
     for &i in kept.iter().skip(2).rev() {
         let text = &lines[i].text;
-        if word_count(text) <= 12 && !ends_like_prose(text) {
+        if word_count(text, 12) <= 12 && !ends_like_prose(text) {
             lines[i].removed = Some("trailing link");
         } else {
             break;
