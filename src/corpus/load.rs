@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::text::neutralize;
+use super::text::{neutralize, neutralized};
 
 /// Files larger than this are skipped with a warning unless the caller sets another limit.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -364,7 +364,7 @@ pub fn read_document(path: &Path, options: &LoadOptions) -> Result<Document, Loa
     Ok(Document {
         id,
         path: path.to_path_buf(),
-        raw: neutralize(&text),
+        raw: neutralized(text),
         record: Default::default(),
     })
 }
@@ -392,24 +392,27 @@ fn split_records(
         document.raw = rest.to_string();
         problems.push(warn(path, "not valid UTF-8; decoded as windows-1252"));
     }
-    let head: String = document.raw.chars().take(4096).collect();
-    let format = forced.unwrap_or_else(|| super::formats::detect(path, &head));
+    let head_end = document
+        .raw
+        .char_indices()
+        .nth(4096)
+        .map_or(document.raw.len(), |(at, _)| at);
+    let format = forced.unwrap_or_else(|| super::formats::detect(path, &document.raw[..head_end]));
+    if format == super::formats::Format::Text {
+        // Plain text, the common case: the text is the article, less any front matter,
+        // moved rather than copied.
+        let (record, body) = super::formats::front_matter(&document.raw);
+        if body.len() != document.raw.len() {
+            document.raw = body.to_string();
+        }
+        return Ok(vec![Document { record, ..document }]);
+    }
     let (records, bad) = super::formats::parse(format, &document.raw);
     for (line, message) in bad {
         problems.push(warn(
             &PathBuf::from(format!("{}:{line}", path.display())),
             message,
         ));
-    }
-    if format == super::formats::Format::Text {
-        let record = records.into_iter().next();
-        return Ok(vec![Document {
-            raw: record
-                .as_ref()
-                .map_or(document.raw.clone(), |r| r.body.clone()),
-            record: record.map(|r| r.meta).unwrap_or_default(),
-            ..document
-        }]);
     }
     if records.is_empty() {
         return Err(warn(path, "no article records in this file"));
@@ -427,7 +430,7 @@ fn split_records(
             Document {
                 id: format!("{}#{}", document.id, r.at),
                 path: document.path.clone(),
-                raw: neutralize(&raw),
+                raw: neutralized(raw),
                 record: r.meta,
             }
         })
@@ -440,13 +443,18 @@ fn split_records(
 fn decode(bytes: Vec<u8>) -> String {
     use unicode_normalization::UnicodeNormalization;
     let text = match String::from_utf8(bytes) {
-        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
+        // Without a copy unless there is a byte-order mark to drop.
+        Ok(text) if text.starts_with('\u{feff}') => text.trim_start_matches('\u{feff}').to_string(),
+        Ok(text) => text,
         Err(err) => {
             let (decoded, _) =
                 encoding_rs::WINDOWS_1252.decode_without_bom_handling(err.as_bytes());
             format!("{NOT_UTF8_MARK}{decoded}")
         }
     };
+    if text.is_ascii() {
+        return text; // ASCII is in normal form (checked here much faster than below)
+    }
     match unicode_normalization::is_nfc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text,
         _ => text.nfc().collect(),
@@ -492,7 +500,7 @@ fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
     Ok(Document {
         id: "stdin".into(),
         path: PathBuf::from("-"),
-        raw: neutralize(&decode(bytes)),
+        raw: neutralized(decode(bytes)),
         record: Default::default(),
     })
 }

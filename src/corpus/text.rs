@@ -30,6 +30,53 @@ pub fn neutralize(input: &str) -> String {
     out
 }
 
+/// [`neutralize`] for a text the caller owns: most texts hold nothing to remove, and are
+/// returned as they are after one scan of their bytes, without a copy.
+pub fn neutralized(input: String) -> String {
+    if needs_neutralizing(input.as_bytes()) {
+        neutralize(&input)
+    } else {
+        input
+    }
+}
+
+/// True when `text` holds a byte [`neutralize`] would act on: a C0 control other than newline
+/// and tab, DEL, a C1 control (UTF-8 `C2 80..9F`), a bidi override or isolate (`E2 80 AA..AE`,
+/// `E2 81 A6..A9`) or a byte-order mark (`EF BB BF`).
+fn needs_neutralizing(text: &[u8]) -> bool {
+    let at = |i: usize| text.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < text.len() {
+        // Eight printable ASCII bytes at a time (0x20..=0x7e: no control, no DEL, no high bit).
+        if let Some(chunk) = text.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let below_space = word.wrapping_sub(0x2020_2020_2020_2020) & !word;
+            let del_or_high = word.wrapping_add(0x0101_0101_0101_0101) | word;
+            if (below_space | del_or_high) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let byte = text[i];
+        let hit = match byte {
+            b'\n' | b'\t' => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+            0xe2 => {
+                at(i + 1) == 0x80 && (0xaa..=0xae).contains(&at(i + 2))
+                    || at(i + 1) == 0x81 && (0xa6..=0xa9).contains(&at(i + 2))
+            }
+            0xef => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -139,6 +186,31 @@ mod tests {
     fn escape_sequences_and_controls_never_survive() {
         let hostile = "a\u{1b}[2Jb\u{1b}]52;c;aGVsbG8=\u{7}c\u{1b}]0;title\u{1b}\\d\u{0}e\u{202e}f";
         assert_eq!(neutralize(hostile), "abcdef");
+    }
+
+    /// The fast path agrees with the full scan on every kind of character it must catch, and
+    /// on ordinary non-ASCII text (no-break spaces, curly quotes, accents, Arabic).
+    #[test]
+    fn an_owned_text_is_neutralised_alike_and_kept_when_clean() {
+        let texts = [
+            "plain text\nwith lines\tand tabs",
+            "no\u{a0}break “curly” ‘quotes’ — café Erdoğan الكاظمي £5 ©",
+            "a\u{1b}[2Jb",
+            "next\u{85}line",
+            "csi\u{9b}31mred",
+            "bidi\u{202e}rev\u{2066}iso\u{2069}",
+            "\u{feff}bom",
+            "del\u{7f}ete",
+            "cr\r\nlf",
+            "ends with \u{e2}",
+        ];
+        for text in texts {
+            assert_eq!(neutralized(text.to_string()), neutralize(text), "{text:?}");
+        }
+        let clean = "no\u{a0}break “curly” café".to_string();
+        let pointer = clean.as_ptr();
+        let kept = neutralized(clean);
+        assert_eq!(kept.as_ptr(), pointer, "kept, not copied");
     }
 
     #[test]
