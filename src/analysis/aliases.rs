@@ -17,46 +17,84 @@ use super::EntityType;
 /// common digraphs folded (dh/z, sh/ch/s, kh/k, q/c/k, ph/f), vowels dropped after the first
 /// letter, doubled letters collapsed. "Kadhimi", "Kazemi" and "Al-Kazimi" all give "kzm".
 pub fn skeleton(word: &str) -> String {
-    let lower: String = word
-        .to_lowercase()
-        .chars()
-        .filter(|c| !matches!(c, '’' | '\''))
-        .map(fold_diacritic)
-        .collect();
-    let lower = lower
-        .strip_prefix("al-")
-        .or_else(|| lower.strip_prefix("el-"))
-        .or_else(|| lower.strip_prefix(" al "))
-        .unwrap_or(&lower)
-        .to_string();
-    let folded = lower
-        .replace("dh", "z")
-        .replace("th", "t")
-        .replace("sh", "s")
-        .replace("ch", "s")
-        .replace("kh", "k")
-        .replace("gh", "g")
-        .replace("ph", "f")
-        .replace(['q', 'c'], "k");
     let mut out = String::new();
-    for (i, c) in folded.chars().enumerate() {
+    skeleton_into(word, &mut out, &mut Scratch::default());
+    out
+}
+
+/// Buffers [`skeleton_into`] reuses from word to word: a corpus has millions of names.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    spare: Vec<char>,
+}
+
+/// Appends the skeleton of `word` to `out` (see [`skeleton`]).
+fn skeleton_into(word: &str, out: &mut String, scratch: &mut Scratch) {
+    let chars = &mut scratch.chars;
+    chars.clear();
+    let kept = |c: &char| !matches!(c, '’' | '\'');
+    if word.is_ascii() {
+        chars.extend(
+            word.bytes()
+                .map(|b| b.to_ascii_lowercase() as char)
+                .filter(kept),
+        );
+    } else {
+        // The whole word at once: `str::to_lowercase` knows a word-final sigma.
+        chars.extend(word.to_lowercase().chars().filter(kept).map(fold_diacritic));
+    }
+    let prefix = if chars.starts_with(&['a', 'l', '-']) || chars.starts_with(&['e', 'l', '-']) {
+        3
+    } else if chars.starts_with(&[' ', 'a', 'l', ' ']) {
+        4
+    } else {
+        0
+    };
+    chars.drain(..prefix);
+    // Each digraph folded in turn, as `str::replace` would (left to right, no overlaps).
+    for (first, second, folded) in [
+        ('d', 'h', 'z'),
+        ('t', 'h', 't'),
+        ('s', 'h', 's'),
+        ('c', 'h', 's'),
+        ('k', 'h', 'k'),
+        ('g', 'h', 'g'),
+        ('p', 'h', 'f'),
+    ] {
+        if !chars.windows(2).any(|w| w == [first, second]) {
+            continue;
+        }
+        let spare = &mut scratch.spare;
+        spare.clear();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] == first && chars.get(i + 1) == Some(&second) {
+                spare.push(folded);
+                i += 2;
+            } else {
+                spare.push(chars[i]);
+                i += 1;
+            }
+        }
+        std::mem::swap(chars, spare);
+    }
+    let mut last = None;
+    for (i, &c) in chars.iter().enumerate() {
         if !c.is_alphanumeric() {
             continue;
         }
-        let c = if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w') {
-            if i == 0 {
-                'V' // a leading vowel is kept, whichever it is (Ebrahim, Ibrahim)
-            } else {
-                continue;
-            }
-        } else {
-            c
+        let c = match c {
+            'q' | 'c' => 'k',
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' if i == 0 => 'V', // a leading vowel is kept, whichever it is (Ebrahim, Ibrahim)
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => continue,
+            c => c,
         };
-        if !out.ends_with(c) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
-    out
 }
 
 /// Latin letters with diacritics as their base letter ("Erdoğan" → "Erdogan", "Gdańsk").
@@ -83,17 +121,28 @@ fn fold_diacritic(c: char) -> char {
 
 /// The skeleton of every word of a name, particles dropped ("Mustafa al-Kadhimi" → "mstf kzm").
 fn name_skeleton(name: &str) -> String {
-    name.split([' ', '\u{a0}'])
-        .filter(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "al" | "el" | "bin" | "ibn" | "the" | "of"
-            )
-        })
-        .map(skeleton)
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    let mut scratch = Scratch::default();
+    for word in name.split([' ', '\u{a0}']) {
+        // (Only ASCII words can be particles: no other letters lower-case to these.)
+        let particle = word.is_ascii()
+            && ["al", "el", "bin", "ibn", "the", "of"]
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p));
+        if particle {
+            continue;
+        }
+        let before = out.len();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let start = out.len();
+        skeleton_into(word, &mut out, &mut scratch);
+        if out.len() == start {
+            out.truncate(before); // a word with no skeleton ("-") adds nothing
+        }
+    }
+    out
 }
 
 /// An entity as the corpus knows it.
@@ -158,7 +207,10 @@ struct ArticleNodes<'t> {
 
 impl<'t> ArticleNodes<'t> {
     fn of(text: &'t str, mentions: &[Mention]) -> Self {
-        let mut index: HashMap<(EntityType, String), usize> = HashMap::default();
+        // Keyed by the type's letter and the lowercase surface in one string, so that a key
+        // seen before is found without allocating one.
+        let mut index: HashMap<String, usize> = HashMap::default();
+        let mut key = String::new();
         let mut nodes = ArticleNodes {
             keys: Vec::new(),
             surfaces: Vec::new(),
@@ -166,12 +218,22 @@ impl<'t> ArticleNodes<'t> {
         };
         for m in mentions {
             let written = surface(text, m);
-            let key = (m.kind, written.to_lowercase());
-            let k = *index.entry(key).or_insert_with_key(|key| {
-                nodes.keys.push(key.clone());
-                nodes.surfaces.push(Vec::new());
-                nodes.keys.len() - 1
-            });
+            key.clear();
+            key.push(char::from(b'0' + m.kind as u8));
+            if written.is_ascii() {
+                key.extend(written.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                key.push_str(&written.to_lowercase());
+            }
+            let k = match index.get(key.as_str()) {
+                Some(&k) => k,
+                None => {
+                    index.insert(key.clone(), nodes.keys.len());
+                    nodes.keys.push((m.kind, key[1..].to_string()));
+                    nodes.surfaces.push(Vec::new());
+                    nodes.keys.len() - 1
+                }
+            };
             let forms = &mut nodes.surfaces[k];
             match forms.iter_mut().find(|(s, _)| *s == written) {
                 Some((_, count)) => *count += 1,
