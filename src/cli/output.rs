@@ -105,24 +105,36 @@ const JSON_BATCH: usize = 2048;
 pub fn analyze(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<()> {
     if json {
         use rayon::prelude::*;
-        for batch in corpus.articles.chunks(JSON_BATCH) {
-            let lines: Vec<Vec<u8>> = batch
-                .par_chunks(64)
-                .map(|articles| {
-                    let mut buf = Vec::new();
-                    for article in articles {
-                        serde_json::to_writer(&mut buf, &article_json(article, corpus))
-                            .map_err(io::Error::other)?;
-                        buf.push(b'\n');
+        // Batches are serialised on every core while this thread writes the one before.
+        return std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<io::Result<Vec<Vec<u8>>>>(1);
+            scope.spawn(move || {
+                for batch in corpus.articles.chunks(JSON_BATCH) {
+                    let lines = batch
+                        .par_chunks(64)
+                        .map(|articles| {
+                            let mut buf = Vec::new();
+                            for article in articles {
+                                serde_json::to_writer(&mut buf, &article_json(article, corpus))
+                                    .map_err(io::Error::other)?;
+                                buf.push(b'\n');
+                            }
+                            Ok(buf)
+                        })
+                        .collect::<io::Result<_>>();
+                    // The writer has stopped (a closed pipe): stop too.
+                    if send.send(lines).is_err() {
+                        return;
                     }
-                    Ok(buf)
-                })
-                .collect::<io::Result<_>>()?;
-            for buf in lines {
-                out.write_all(&buf)?;
+                }
+            });
+            for lines in receive {
+                for buf in lines? {
+                    out.write_all(&buf)?;
+                }
             }
-        }
-        return Ok(());
+            Ok(())
+        });
     }
     for article in &corpus.articles {
         writeln!(out, "{}  {}", article.id, article.display_title())?;
