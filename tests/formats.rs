@@ -274,3 +274,33 @@ fn the_raw_text_is_read_again_on_demand() {
         );
     }
 }
+
+/// A file of many records with one problem (an index with no article text) is one warning,
+/// not one per record: the other warnings stay readable.
+#[test]
+fn many_bad_records_of_one_file_are_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut index = String::from("id\ttitle\tdate\n");
+    for i in 0..500 {
+        index.push_str(&format!("{i}\tHeadline {i}\t2020-01-01\n"));
+    }
+    std::fs::write(dir.path().join("index.tsv"), index).unwrap();
+    std::fs::write(
+        dir.path().join("story.txt"),
+        "A story.\n\nIt says \"hello\".",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["analyze", "--json", "--no-cache"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let about_index: Vec<&str> = stderr.lines().filter(|l| l.contains("index.tsv")).collect();
+    assert!(about_index.len() <= 2, "{stderr}");
+    assert!(
+        about_index[0].contains("500 records (lines 2–501): no article text"),
+        "{stderr}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}

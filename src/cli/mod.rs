@@ -244,7 +244,7 @@ fn start_loading(
         if let Ok(mut previews) = shared.previews.lock() {
             *previews = None; // every preview is sent before the corpus
         }
-        let mut problems: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+        let mut problems = crate::corpus::load::summarise(&loaded.warnings);
         problems.extend(loaded.stats.problem.map(|p| format!("analysis cache {p}")));
         let message = match problems.len() {
             _ if loaded.corpus.articles.is_empty() => {
@@ -253,7 +253,7 @@ fn start_loading(
             0 => None,
             1 => Some(problems.remove(0)),
             n => Some(format!(
-                "{n} files had problems; `quire list PATH` shows them (first: {})",
+                "{n} loading problems; `quire list PATH` shows them (first: {})",
                 problems[0]
             )),
         };
@@ -374,7 +374,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions, use_cache: bool) -> Result
         (combine(partials), warnings)
     };
     let mut err = stderr.lock();
-    for warning in &warnings {
+    for warning in crate::corpus::load::summarise(&warnings) {
         writeln!(err, "quire: warning: {warning}")?;
     }
     if corpus.articles.is_empty() {

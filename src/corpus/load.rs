@@ -41,6 +41,49 @@ impl std::fmt::Display for LoadWarning {
     }
 }
 
+/// The warnings as lines for a person. A run of records of one file with the same problem is
+/// one line ("index.tsv: 294 records (lines 2–295): no article text …"), so that a file of
+/// thousands of bad records does not bury the other warnings.
+pub fn summarise(warnings: &[LoadWarning]) -> Vec<String> {
+    // A record's warning names `FILE:LINE`.
+    let record = |w: &LoadWarning| -> Option<(String, usize)> {
+        let shown = w.path.to_string_lossy();
+        let (file, line) = shown.rsplit_once(':')?;
+        Some((file.to_string(), line.parse().ok()?))
+    };
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < warnings.len() {
+        let Some((file, first)) = record(&warnings[i]) else {
+            lines.push(warnings[i].to_string());
+            i += 1;
+            continue;
+        };
+        let mut last = first;
+        let mut j = i + 1;
+        while let Some((next_file, line)) = warnings
+            .get(j)
+            .filter(|w| w.message == warnings[i].message)
+            .and_then(record)
+        {
+            if next_file != file {
+                break;
+            }
+            last = line;
+            j += 1;
+        }
+        lines.push(match j - i {
+            1 => warnings[i].to_string(),
+            n => format!(
+                "{file}: {n} records (lines {first}–{last}): {}",
+                warnings[i].message
+            ),
+        });
+        i = j;
+    }
+    lines
+}
+
 /// What loading produced: the documents in path order, and what was skipped or repaired.
 #[derive(Debug, Default)]
 pub struct Loaded {
