@@ -3,7 +3,7 @@
 //! accessed at" notices, repeated lines, link lists and headline-like lines after the article
 //! ends. What is removed is kept with its reason for the raw view. Paragraphs stay paragraphs.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -266,12 +266,15 @@ fn classify_line(norm: &str) -> Option<&'static str> {
 /// A line that repeats an earlier one is debris the second time (headlines printed twice,
 /// "related" widgets). Very short lines ("Reuters") can repeat legitimately.
 fn mark_repeats(lines: &mut [Line]) {
-    let mut seen = HashSet::new();
-    for line in lines.iter_mut() {
-        let key = line.key.clone();
-        if !seen.insert(key) && line.removed.is_none() && word_count(&line.text, 3) >= 3 {
-            line.removed = Some("repeated");
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut repeated = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !seen.insert(&line.key) && line.removed.is_none() && word_count(&line.text, 3) >= 3 {
+            repeated.push(i);
         }
+    }
+    for i in repeated {
+        lines[i].removed = Some("repeated");
     }
 }
 
