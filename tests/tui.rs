@@ -384,15 +384,7 @@ fn snapshot_narrow_terminal() {
 #[test]
 fn every_entity_type_and_reported_speech_have_their_style_on_screen() {
     let theme = Theme::default();
-    let kinds = [
-        EntityType::Person,
-        EntityType::Org,
-        EntityType::Place,
-        EntityType::Group,
-        EntityType::Event,
-        EntityType::Other,
-    ];
-    for kind in kinds {
+    for kind in EntityType::ALL {
         let mut app = seeds_app(100, 30);
         // The first article with a mention of this type, scrolled to it.
         let (a, m) = app

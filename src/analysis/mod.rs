@@ -163,7 +163,7 @@ pub struct Partial {
 }
 
 /// Analyses one article on its own: cleaning, metadata, tokens, mentions, quote spans.
-pub fn analyse_alone(document: Document) -> Partial {
+pub fn analyse_alone(mut document: Document) -> Partial {
     let g = gazetteer::gazetteer();
     let cleaned = clean(&document.raw);
     let mut meta = meta::extract(&cleaned, &document.raw, &document.path, &|s| g.is_place(s));
@@ -179,7 +179,6 @@ pub fn analyse_alone(document: Document) -> Partial {
         meta.source = Some(source.clone());
     }
     // The raw text goes now (see `Article::raw_text`), unless it cannot be read again.
-    let mut document = document;
     if document.path != std::path::Path::new("-") {
         document.raw = String::new();
     }
