@@ -47,12 +47,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(n / 6);
     let mut i = 0;
     let mut next_starts_sentence = true;
+    let bytes = text.as_bytes();
     while i < n {
+        // Spaces and most punctuation: nothing to do.
+        let byte = bytes[i];
+        if byte < 0x80
+            && !byte.is_ascii_alphanumeric()
+            && !matches!(byte, b'\n' | b'.' | b'!' | b'?')
+        {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         if c.is_alphanumeric() {
             let start = i;
             let mut j = i + c.len_utf8();
             while j < n {
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let d = char_at(text, j);
                 let after = j + d.len_utf8();
                 if d.is_alphanumeric() {
