@@ -311,35 +311,27 @@ struct Lookup<V> {
 const FILTER_BITS: usize = 1 << 16;
 
 /// The filter bit for `word`: its length, first, second and last bytes (ASCII letters lowered).
-/// `None` for a word that is not ASCII: lowercasing may change its bytes, so it is never
-/// filtered out.
-fn filter_bit(word: &str) -> Option<usize> {
+/// A word and the key it equals share their bit, and so do an ASCII word and its lower case.
+fn filter_bit(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let (&first, &last) = (bytes.first()?, bytes.last()?);
-    if !word.is_ascii() {
-        return None;
-    }
-    let second = bytes.get(1).copied().unwrap_or(0);
-    let key = (bytes.len() as u32)
-        | (first.to_ascii_lowercase() as u32) << 8
-        | (second.to_ascii_lowercase() as u32) << 16
-        | (last.to_ascii_lowercase() as u32) << 24;
-    Some((key.wrapping_mul(0x9E37_79B1) >> 16) as usize % FILTER_BITS)
+    let at = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase) as u32;
+    let key =
+        (bytes.len() as u32) | at(0) << 8 | at(1) << 16 | at(bytes.len().wrapping_sub(1)) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % FILTER_BITS
 }
 
 impl<V> Lookup<V> {
     fn new(map: HashMap<String, V>) -> Self {
         let mut filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
-        // A key that is not ASCII needs no bit: a word that could match it is not ASCII either,
-        // and such words always pass.
-        for bit in map.keys().filter_map(|key| filter_bit(key)) {
+        for bit in map.keys().map(|key| filter_bit(key)) {
             filter[bit / 64] |= 1 << (bit % 64);
         }
         Self { map, filter }
     }
 
     fn passes(&self, word: &str) -> bool {
-        filter_bit(word).is_none_or(|bit| self.filter[bit / 64] >> (bit % 64) & 1 == 1)
+        let bit = filter_bit(word);
+        self.filter[bit / 64] >> (bit % 64) & 1 == 1
     }
 
     /// The value for `word` exactly as written.
@@ -351,9 +343,10 @@ impl<V> Lookup<V> {
         }
     }
 
-    /// The value for `word` in lower case (the map's keys are lower case).
+    /// The value for `word` in lower case (the map's keys are lower case). A word that is not
+    /// ASCII is not filtered: lowering it may change its bytes.
     fn get_lower(&self, word: &str) -> Option<&V> {
-        if self.passes(word) {
+        if !word.is_ascii() || self.passes(word) {
             lowercased(word, |lower| self.map.get(lower))
         } else {
             None
