@@ -120,9 +120,8 @@ fn fold_diacritic(c: char) -> char {
 }
 
 /// The skeleton of every word of a name, particles dropped ("Mustafa al-Kadhimi" → "mstf kzm").
-fn name_skeleton(name: &str) -> String {
+fn name_skeleton(name: &str, scratch: &mut Scratch) -> String {
     let mut out = String::new();
-    let mut scratch = Scratch::default();
     for word in name.split([' ', '\u{a0}']) {
         // (Only ASCII words can be particles: no other letters lower-case to these.)
         let particle = word.is_ascii()
@@ -137,7 +136,7 @@ fn name_skeleton(name: &str) -> String {
             out.push(' ');
         }
         let start = out.len();
-        skeleton_into(word, &mut out, &mut scratch);
+        skeleton_into(word, &mut out, scratch);
         if out.len() == start {
             out.truncate(before); // a word with no skeleton ("-") adds nothing
         }
@@ -198,6 +197,7 @@ fn surface<'t>(text: &'t str, m: &Mention) -> Cow<'t, str> {
 /// One article's mentions grouped by node key (type, lowercase surface), so that the serial
 /// part of linking sees each key once per article rather than once per mention.
 struct ArticleNodes<'t> {
+    /// Each key: the type as a digit, then the lowercase surface ("0kazimi").
     keys: Vec<(EntityType, String)>,
     /// For each key, the surfaces written and how often.
     surfaces: Vec<Vec<(Cow<'t, str>, usize)>>,
@@ -229,7 +229,7 @@ impl<'t> ArticleNodes<'t> {
                 Some(&k) => k,
                 None => {
                     index.insert(key.clone(), nodes.keys.len());
-                    nodes.keys.push((m.kind, key[1..].to_string()));
+                    nodes.keys.push((m.kind, key.clone()));
                     nodes.surfaces.push(Vec::new());
                     nodes.keys.len() - 1
                 }
@@ -261,7 +261,7 @@ struct NodeFacts {
 }
 
 impl NodeFacts {
-    fn of(surface: &str, kind: EntityType) -> Self {
+    fn of(surface: &str, kind: EntityType, scratch: &mut Scratch) -> Self {
         let g = gazetteer();
         let one_word = !surface.contains(' ');
         let mut join_keys = Vec::new();
@@ -273,7 +273,12 @@ impl NodeFacts {
                 join_keys.push(format!("group:{d}"));
             }
         }
-        let skel = name_skeleton(surface);
+        let skel = name_skeleton(surface, scratch);
+        let mut skeleton = |word: &str| {
+            let mut out = String::new();
+            skeleton_into(word, &mut out, scratch);
+            out
+        };
         if skel.len() >= 3 {
             match kind {
                 EntityType::Person | EntityType::Org | EntityType::Other => {
@@ -312,7 +317,7 @@ impl NodeFacts {
 pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     // Nodes are distinct (type, lowercase surface) pairs, shared by all articles. Articles
     // are grouped a batch at a time, so that the groups of a huge corpus are never all held.
-    let mut node_of: HashMap<(EntityType, String), usize> = HashMap::default();
+    let mut node_of: HashMap<String, usize> = HashMap::default();
     // Per node, the surfaces written and how often (a few each: case variants).
     let mut node_surfaces: Vec<Vec<(Cow<'_, str>, usize)>> = Vec::new();
     let mut node_kind: Vec<EntityType> = Vec::new();
@@ -324,8 +329,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             .collect();
         for article in grouped {
             let mut global = Vec::with_capacity(article.keys.len());
-            for (key, forms) in article.keys.into_iter().zip(article.surfaces) {
-                let kind = key.0;
+            for ((kind, key), forms) in article.keys.into_iter().zip(article.surfaces) {
                 let id = *node_of.entry(key).or_insert_with(|| {
                     node_surfaces.push(Vec::new());
                     node_kind.push(kind);
@@ -362,7 +366,9 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     let facts: Vec<NodeFacts> = surfaces
         .par_iter()
         .zip(node_kind.par_iter())
-        .map(|(s, &kind)| NodeFacts::of(s, kind))
+        .map_init(Scratch::default, |scratch, (s, &kind)| {
+            NodeFacts::of(s, kind, scratch)
+        })
         .collect();
 
     // Within an article: a surname after a full name, an acronym after its expansion.
