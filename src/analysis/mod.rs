@@ -13,6 +13,7 @@ pub mod wordset;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -102,8 +103,9 @@ pub struct Article {
     /// an article from the analysis cache, which does not keep it: see [`Article::raw_text`].
     #[serde(skip)]
     pub raw: String,
-    /// The cleaned text the reader shows.
-    pub text: String,
+    /// The cleaned text the reader shows (shared: a reader lists an article with it while the
+    /// corpus is analysed, and keeps one copy).
+    pub text: Arc<str>,
     pub paragraphs: Vec<Range<usize>>,
     /// Right-to-left paragraphs, by index into `paragraphs`.
     pub rtl: Vec<bool>,
@@ -156,6 +158,8 @@ pub struct Corpus {
 /// The part of an article's analysis that needs no other article (the long part).
 pub struct Partial {
     document: Document,
+    /// The cleaned text, shared with the article's preview (its `text` field is left empty).
+    text: Arc<str>,
     cleaned: crate::corpus::clean::Cleaned,
     meta: meta::Meta,
     mentions: Vec<entities::Mention>,
@@ -165,7 +169,7 @@ pub struct Partial {
 /// Analyses one article on its own: cleaning, metadata, tokens, mentions, quote spans.
 pub fn analyse_alone(mut document: Document) -> Partial {
     let g = gazetteer::gazetteer();
-    let cleaned = clean(&document.raw);
+    let mut cleaned = clean(&document.raw);
     let mut meta = meta::extract(&cleaned, &document.raw, &document.path, &|s| g.is_place(s));
     // What the file says about the article wins over what the text suggests.
     let record = &document.record;
@@ -187,8 +191,10 @@ pub fn analyse_alone(mut document: Document) -> Partial {
     let tokens = tokens::tokenize(&cleaned.text);
     let mentions = entities::find_mentions(&cleaned.text, &tokens);
     let direct = quotes::find_quotes(&cleaned.text, &cleaned.paragraphs);
+    let text = Arc::from(std::mem::take(&mut cleaned.text));
     Partial {
         document,
+        text,
         cleaned,
         meta,
         mentions,
@@ -253,13 +259,13 @@ impl Partial {
             id: self.document.id.clone(),
             path: self.document.path.clone(),
             raw: String::new(),
-            text: self.cleaned.text.clone(),
+            text: Arc::clone(&self.text),
             paragraphs: self.cleaned.paragraphs.clone(),
             rtl: self
                 .cleaned
                 .paragraphs
                 .iter()
-                .map(|r| is_rtl(&self.cleaned.text[r.clone()]))
+                .map(|r| is_rtl(&self.text[r.clone()]))
                 .collect(),
             removed: self.cleaned.removed.clone(),
             title: self.meta.title.clone(),
@@ -275,7 +281,7 @@ impl Partial {
 pub fn combine(partials: Vec<Partial>) -> Corpus {
     let inputs: Vec<(&str, &[entities::Mention])> = partials
         .iter()
-        .map(|p| (p.cleaned.text.as_str(), p.mentions.as_slice()))
+        .map(|p| (&*p.text, p.mentions.as_slice()))
         .collect();
     let linked = aliases::link(&inputs);
     let entities = linked.entities;
@@ -289,10 +295,10 @@ pub fn combine(partials: Vec<Partial>) -> Corpus {
 }
 
 fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) -> Article {
-    let tokens = tokens::tokenize(&p.cleaned.text);
-    let sentences = tokens::sentences(&p.cleaned.text, &tokens);
+    let tokens = tokens::tokenize(&p.text);
+    let sentences = tokens::sentences(&p.text, &tokens);
     let view = speakers::ArticleView {
-        text: &p.cleaned.text,
+        text: &p.text,
         tokens: &tokens,
         sentences: &sentences,
         paragraphs: &p.cleaned.paragraphs,
@@ -339,13 +345,13 @@ fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) 
         .cleaned
         .paragraphs
         .iter()
-        .map(|r| is_rtl(&p.cleaned.text[r.clone()]))
+        .map(|r| is_rtl(&p.text[r.clone()]))
         .collect();
     Article {
         id: p.document.id,
         path: p.document.path,
         raw: p.document.raw,
-        text: p.cleaned.text,
+        text: p.text,
         paragraphs: p.cleaned.paragraphs,
         rtl,
         removed: p.cleaned.removed,
@@ -354,5 +360,28 @@ fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) 
         source: p.meta.source,
         quotes,
         entities: mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader lists previews while the corpus is analysed; the text they show is the very
+    /// text of the analysed articles, held once (a large corpus would otherwise be in memory
+    /// twice).
+    #[test]
+    fn a_preview_shares_its_text_with_the_analysed_article() {
+        let partials: Vec<Partial> = crate::corpus::seeds()
+            .documents
+            .into_iter()
+            .map(analyse_alone)
+            .collect();
+        let previews: Vec<Article> = partials.iter().map(Partial::preview).collect();
+        let corpus = combine(partials);
+        for (preview, article) in previews.iter().zip(&corpus.articles) {
+            assert!(Arc::ptr_eq(&preview.text, &article.text), "{}", article.id);
+            assert_eq!(preview.title, article.title);
+        }
     }
 }

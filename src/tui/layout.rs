@@ -101,7 +101,7 @@ pub fn lay_out(index: usize, article: &Article, width: u16, raw: bool) -> Articl
 
 /// Role of every byte of the cleaned text.
 fn clean_roles(article: &Article) -> (String, Vec<Role>, Vec<std::ops::Range<usize>>) {
-    let text = article.text.clone();
+    let text = article.text.to_string();
     let mut roles = vec![PLAIN; text.len()];
     for (i, q) in article.quotes.iter().enumerate() {
         for role in &mut roles[q.start..q.end] {
