@@ -88,17 +88,15 @@ fn scan_paragraph(
     out: &mut Vec<QuoteSpan>,
 ) -> Option<Family> {
     let para = &text[range.clone()];
-    let chars: Vec<(usize, char)> = para
+    let mut chars = para
         .char_indices()
         .map(|(i, c)| (i + range.start, c))
-        .collect();
+        .peekable();
     // The stack of open marks: (family, offset of the mark, offset just after it).
     let mut stack: Vec<(Family, usize, usize)> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
-        let prev = k.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(k + 1).map(|x| x.1);
+    let mut prev = None;
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|x| x.1);
         let after = at + c.len_utf8();
         let top = stack.last().map(|s| s.0);
         let in_family = |f: Family| stack.iter().any(|s| s.0 == f);
@@ -152,7 +150,7 @@ fn scan_paragraph(
             }
             _ => {}
         }
-        k += 1;
+        prev = Some(c);
     }
     // Whatever is still open at the paragraph's end.
     let &(family, mark, content_start) = stack.first()?;
