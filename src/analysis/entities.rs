@@ -958,13 +958,13 @@ fn classify_unknown(
     if first.chars().any(|c| c.is_ascii_digit()) {
         return Some(EntityType::Other); // "H1N1", "2019-nCoV"
     }
-    let chars: Vec<char> = first.chars().collect();
     // "McGurk", "MacDonald" are surnames.
     let surname_prefix = first.starts_with("Mc") || first.starts_with("Mac");
     if !surname_prefix
-        && chars
-            .windows(2)
-            .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+        && first
+            .chars()
+            .zip(first.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
     {
         return Some(EntityType::Org); // "FurScience", "ThePrint"
     }
