@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench frame`
 
+#[path = "support/app.rs"]
+mod app;
+use app::sized_app;
 use criterion::{criterion_group, criterion_main, Criterion};
 use quire::analysis::analyse;
 use quire::corpus::{seeds, Document};
@@ -34,15 +37,7 @@ fn long_article() -> App {
         raw,
         record: Default::default(),
     }]);
-    let mut app = App::new(corpus);
-    update(
-        &mut app,
-        Action::Resize {
-            width: 160,
-            height: 50,
-        },
-    );
-    app
+    sized_app(corpus)
 }
 
 fn bench_frame(c: &mut Criterion) {

@@ -6,6 +6,9 @@
 //!
 //! Run: `cargo bench --bench keystroke`
 
+#[path = "support/app.rs"]
+mod app;
+use app::sized_app;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -34,15 +37,7 @@ fn big_app() -> App {
         articles,
         entities: seeds.entities,
     };
-    let mut app = App::new(corpus);
-    update(
-        &mut app,
-        Action::Resize {
-            width: 160,
-            height: 50,
-        },
-    );
-    app
+    sized_app(corpus)
 }
 
 /// Times `keys` (each: update, then draw), cycling, and prints the p99.

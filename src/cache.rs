@@ -294,30 +294,26 @@ fn analyse_files(
                 progress.preview(analysed.iter().map(|p| p.preview()).collect());
             }
         });
-    let document_paths: Vec<PathBuf> = partials.iter().map(|p| p.path().to_path_buf()).collect();
     let index: HashMap<&Path, usize> = files
         .iter()
         .enumerate()
         .map(|(i, f)| (f.as_path(), i))
         .collect();
-    let owner = |path: &Path| -> Option<usize> {
-        if let Some(&i) = index.get(path) {
-            return Some(i);
-        }
-        // Record-level warnings name `file:line`.
-        let shown = path.to_string_lossy();
-        let (file, line) = shown.rsplit_once(':')?;
-        line.parse::<usize>().ok()?;
-        index.get(Path::new(file)).copied()
+    // A warning names its file, or (about one record) its file and line.
+    let owner = |warning: &LoadWarning| {
+        index.get(warning.path.as_path()).copied().or_else(|| {
+            let (file, _) = warning.record()?;
+            index.get(Path::new(file)).copied()
+        })
     };
     let mut per_file: Vec<(usize, Vec<(PathBuf, String)>)> = vec![(0, Vec::new()); files.len()];
-    for path in &document_paths {
-        if let Some(i) = owner(path) {
+    for partial in &partials {
+        if let Some(&i) = index.get(partial.path()) {
             per_file[i].0 += 1;
         }
     }
     for warning in &warnings {
-        if let Some(i) = owner(&warning.path) {
+        if let Some(i) = owner(warning) {
             per_file[i]
                 .1
                 .push((warning.path.clone(), warning.message.clone()));

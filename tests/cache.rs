@@ -37,6 +37,16 @@ fn ids(loaded: &CachedLoad) -> Vec<String> {
         .collect()
 }
 
+/// The loaded article with id `id`.
+fn article<'a>(loaded: &'a CachedLoad, id: &str) -> &'a quire::analysis::Article {
+    loaded
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.id == id)
+        .unwrap_or_else(|| panic!("no article {id}"))
+}
+
 fn cache_path() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("corpora").join("test.bin");
@@ -83,12 +93,7 @@ fn an_edited_file_is_analysed_again() {
     fs::write(&edited, format!("Ports reopen after the storm\n{body}")).unwrap();
     let after = open(corpus.path(), &cache);
     assert_eq!((after.stats.reused, after.stats.analysed), (4, 1));
-    let article = after
-        .corpus
-        .articles
-        .iter()
-        .find(|a| a.id == "001_e93d9d827fff696b")
-        .unwrap();
+    let article = article(&after, "001_e93d9d827fff696b");
     assert_eq!(
         article.title.as_deref(),
         Some("Ports reopen after the storm")
@@ -126,12 +131,7 @@ fn a_new_file_is_analysed_and_a_deleted_one_disappears() {
     assert!(ids.contains(&"005_new".to_string()));
     assert!(!ids.contains(&"002_cf2dca9934893808".to_string()));
     assert_eq!(ids.len(), 5);
-    let new = after
-        .corpus
-        .articles
-        .iter()
-        .find(|a| a.id == "005_new")
-        .unwrap();
+    let new = article(&after, "005_new");
     assert_eq!(new.quotes[0].speaker.as_deref(), Some("Maria Lopez"));
     // Mention counts follow the articles: every entity is still mentioned somewhere.
     let again = open(corpus.path(), &cache);

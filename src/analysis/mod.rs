@@ -131,14 +131,7 @@ impl Article {
         if !self.raw.is_empty() || self.text.is_empty() {
             return std::borrow::Cow::Borrowed(&self.raw);
         }
-        let options = crate::corpus::LoadOptions::default();
-        let mut problems = Vec::new();
-        let again = crate::corpus::load::read_documents(&self.path, &options, &mut problems);
-        let raw = again
-            .ok()
-            .and_then(|docs| docs.into_iter().find(|d| d.id == self.id))
-            .map(|d| d.raw)
-            .or_else(|| crate::corpus::load::bundled_seed(&self.path));
+        let raw = crate::corpus::load::read_again(&self.path, &self.id);
         std::borrow::Cow::Owned(raw.unwrap_or_default())
     }
 
@@ -160,6 +153,8 @@ pub struct Partial {
     document: Document,
     /// The cleaned text, shared with the article's preview (its `text` field is left empty).
     text: Arc<str>,
+    /// Right-to-left paragraphs (for the preview and the article alike).
+    rtl: Vec<bool>,
     cleaned: crate::corpus::clean::Cleaned,
     meta: meta::Meta,
     mentions: Vec<entities::Mention>,
@@ -183,7 +178,7 @@ pub fn analyse_alone(mut document: Document) -> Partial {
         meta.source = Some(source.clone());
     }
     // The raw text goes now (see `Article::raw_text`), unless it cannot be read again.
-    if document.path != std::path::Path::new("-") {
+    if document.can_be_read_again() {
         document.raw = String::new();
     }
     // Tokens are not kept until the corpus is linked: at a word every six bytes they would
@@ -191,10 +186,16 @@ pub fn analyse_alone(mut document: Document) -> Partial {
     let tokens = tokens::tokenize(&cleaned.text);
     let mentions = entities::find_mentions(&cleaned.text, &tokens);
     let direct = quotes::find_quotes(&cleaned.text, &cleaned.paragraphs);
+    let rtl = cleaned
+        .paragraphs
+        .iter()
+        .map(|r| is_rtl(&cleaned.text[r.clone()]))
+        .collect();
     let text = Arc::from(std::mem::take(&mut cleaned.text));
     Partial {
         document,
         text,
+        rtl,
         cleaned,
         meta,
         mentions,
@@ -261,12 +262,7 @@ impl Partial {
             raw: String::new(),
             text: Arc::clone(&self.text),
             paragraphs: self.cleaned.paragraphs.clone(),
-            rtl: self
-                .cleaned
-                .paragraphs
-                .iter()
-                .map(|r| is_rtl(&self.text[r.clone()]))
-                .collect(),
+            rtl: self.rtl.clone(),
             removed: self.cleaned.removed.clone(),
             title: self.meta.title.clone(),
             date: self.meta.date.clone(),
@@ -341,19 +337,13 @@ fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) 
             entity,
         })
         .collect();
-    let rtl = p
-        .cleaned
-        .paragraphs
-        .iter()
-        .map(|r| is_rtl(&p.text[r.clone()]))
-        .collect();
     Article {
         id: p.document.id,
         path: p.document.path,
         raw: p.document.raw,
         text: p.text,
         paragraphs: p.cleaned.paragraphs,
-        rtl,
+        rtl: p.rtl,
         removed: p.cleaned.removed,
         title: p.meta.title,
         date: p.meta.date,

@@ -38,10 +38,6 @@ impl WordSet {
         }
         self.words.iter().any(|w| w.as_bytes() == bytes)
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
-        self.words.iter().copied()
-    }
 }
 
 #[cfg(test)]

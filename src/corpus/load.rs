@@ -35,6 +35,15 @@ pub struct LoadWarning {
     pub message: String,
 }
 
+impl LoadWarning {
+    /// The file and line of a warning about one record of a multi-record file (its path
+    /// names `FILE:LINE`); `None` for a warning about a whole file.
+    pub fn record(&self) -> Option<(&str, usize)> {
+        let (file, line) = self.path.to_str()?.rsplit_once(':')?;
+        Some((file, line.parse().ok()?))
+    }
+}
+
 impl std::fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.path.display(), self.message)
@@ -45,16 +54,10 @@ impl std::fmt::Display for LoadWarning {
 /// one line ("index.tsv: 294 records (lines 2–295): no article text …"), so that a file of
 /// thousands of bad records does not bury the other warnings.
 pub fn summarise(warnings: &[LoadWarning]) -> Vec<String> {
-    // A record's warning names `FILE:LINE`.
-    let record = |w: &LoadWarning| -> Option<(String, usize)> {
-        let shown = w.path.to_string_lossy();
-        let (file, line) = shown.rsplit_once(':')?;
-        Some((file.to_string(), line.parse().ok()?))
-    };
     let mut lines = Vec::new();
     let mut i = 0;
     while i < warnings.len() {
-        let Some((file, first)) = record(&warnings[i]) else {
+        let Some((file, first)) = warnings[i].record() else {
             lines.push(warnings[i].to_string());
             i += 1;
             continue;
@@ -64,7 +67,7 @@ pub fn summarise(warnings: &[LoadWarning]) -> Vec<String> {
         while let Some((next_file, line)) = warnings
             .get(j)
             .filter(|w| w.message == warnings[i].message)
-            .and_then(record)
+            .and_then(LoadWarning::record)
         {
             if next_file != file {
                 break;
@@ -114,6 +117,17 @@ const SEEDS: [(&str, &str); 5] = [
         include_str!("../../seeds/004_32a518eb8c980e85.txt"),
     ),
 ];
+
+/// The text of article `id` as read from `path`, read again (the analysis does not keep
+/// it): from the file, else from the bundled seeds. `None` when it can no longer be read.
+pub fn read_again(path: &Path, id: &str) -> Option<String> {
+    let mut problems = Vec::new();
+    read_documents(path, &LoadOptions::default(), &mut problems)
+        .ok()
+        .and_then(|docs| docs.into_iter().find(|d| d.id == id))
+        .map(|d| d.raw)
+        .or_else(|| bundled_seed(path))
+}
 
 /// The raw text of the bundled seed at `path` (`seeds/NAME`), if it is one.
 pub fn bundled_seed(path: &Path) -> Option<String> {
@@ -166,10 +180,10 @@ impl Default for LoadOptions {
 /// Lists the article files under `paths` (files as given, folders recursively, sorted, `.txt`
 /// only inside folders) and reads them in parallel.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
-    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin = paths.iter().any(|p| p.as_os_str() == STDIN_PATH);
     let files: Vec<PathBuf> = paths
         .iter()
-        .filter(|p| p.as_os_str() != "-")
+        .filter(|p| p.as_os_str() != STDIN_PATH)
         .cloned()
         .collect();
     let (files, mut warnings) = list_files(&files, options);
@@ -530,9 +544,19 @@ fn admit(
     Ok(())
 }
 
+/// The path standard input's article carries.
+const STDIN_PATH: &str = "-";
+
+impl Document {
+    /// Its text can be read again from where it came from (not so for standard input).
+    pub fn can_be_read_again(&self) -> bool {
+        self.path != Path::new(STDIN_PATH)
+    }
+}
+
 /// Standard input as one article (id `stdin`).
 fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
-    let path = Path::new("-");
+    let path = Path::new(STDIN_PATH);
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
@@ -542,7 +566,7 @@ fn read_stdin(options: &LoadOptions) -> Result<Document, LoadWarning> {
     admit(path, &bytes, options, "standard input")?;
     Ok(Document {
         id: "stdin".into(),
-        path: PathBuf::from("-"),
+        path: PathBuf::from(STDIN_PATH),
         raw: neutralized(decode(bytes)),
         record: Default::default(),
     })
