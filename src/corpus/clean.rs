@@ -29,8 +29,9 @@ pub struct Cleaned {
     pub removed: Vec<Removed>,
 }
 
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// The line as read, trimmed (copied only when inline debris was cut from it).
+    text: Cow<'a, str>,
     /// `text` lowercased with runs of space folded, computed once: the repeat and header
     /// checks compare lines by it.
     key: String,
@@ -114,8 +115,17 @@ fn dateline_only() -> &'static Regex {
 }
 
 /// Normalises a line for comparisons: no-break spaces are spaces, runs of space are one.
-fn normalized(line: &str) -> String {
-    // One pass, one allocation: this runs on every line of every article.
+fn normalized(line: &str) -> Cow<'_, str> {
+    // This runs on every line of every article, and most lines are already normal: printable
+    // ASCII with single spaces between words. Those are borrowed as they are.
+    let bytes = line.as_bytes();
+    let plain = bytes.iter().all(|b| (b' '..0x80).contains(b))
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !line.contains("  ");
+    if plain {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in line.chars() {
@@ -129,7 +139,7 @@ fn normalized(line: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The number of words in `line`, counted no further than `cap + 1`: every test here asks
@@ -177,30 +187,43 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut removed = Vec::new();
     let mut lines: Vec<Line> = Vec::new();
     for original in raw.split('\n') {
-        let mut text = original.trim().to_string();
-        // Inline debris first: a scraper's "date 2021-06-05" label, a rendered "((hi))Hindi language:".
-        if let Some(label) = scraper_label().find(&text) {
-            removed.push(Removed {
-                text: label.as_str().trim().to_string(),
-                reason: "scraper label".into(),
-            });
-            text = text[label.end()..].trim().to_string();
+        let mut text = Cow::Borrowed(original.trim());
+        // Inline debris first: a scraper's "date 2021-06-05" label, a rendered "((hi))Hindi
+        // language:". (Each pattern is tried only on a line that can hold it.)
+        let label_start = text.bytes().next().map(|b| b.to_ascii_lowercase());
+        if matches!(label_start, Some(b'd' | b'p' | b'u' | b't')) {
+            if let Some(label) = scraper_label().find(&text) {
+                removed.push(Removed {
+                    text: label.as_str().trim().to_string(),
+                    reason: "scraper label".into(),
+                });
+                text = Cow::Owned(text[label.end()..].trim().to_string());
+            }
         }
-        while let Some(label) = language_label().find(&text) {
+        while text.contains("((") {
+            let Some(label) = language_label().find(&text) else {
+                break;
+            };
+            let range = label.range();
             removed.push(Removed {
                 text: label.as_str().to_string(),
                 reason: "language label".into(),
             });
-            text.replace_range(label.range(), "");
+            text.to_mut().replace_range(range, "");
         }
         if text.is_empty() {
             continue;
         }
         let norm = normalized(&text);
         let reason = classify_line(&norm);
+        let key = if norm.is_ascii() {
+            norm.to_ascii_lowercase()
+        } else {
+            norm.to_lowercase()
+        };
         lines.push(Line {
             text,
-            key: norm.to_lowercase(),
+            key,
             removed: reason,
         });
     }
@@ -223,7 +246,7 @@ pub fn clean(raw: &str) -> Cleaned {
     for line in lines {
         match line.removed {
             Some(reason) => removed.push(Removed {
-                text: line.text,
+                text: line.text.into_owned(),
                 reason: reason.into(),
             }),
             None => {
@@ -252,11 +275,11 @@ fn classify_line(norm: &str) -> Option<&'static str> {
         Some("breadcrumb")
     } else if words <= 20 && notice().is_match(norm) {
         Some("notice")
-    } else if link_line().is_match(norm) {
+    } else if norm.starts_with(['h', 'H', 'w', 'W']) && link_line().is_match(norm) {
         Some("link")
     } else if words <= 16 && prompt().is_match(norm) {
         Some("prompt")
-    } else if dateline_only().is_match(norm) {
+    } else if words <= 4 && dateline_only().is_match(norm) {
         Some("dateline")
     } else {
         None
