@@ -384,4 +384,19 @@ mod tests {
         let once = clean(raw).text;
         assert_eq!(clean(&once).text, once);
     }
+
+    /// Lines compare by their normal form: the borrowed fast path and the full one agree.
+    #[test]
+    fn lines_normalise_alike_whatever_path_they_take() {
+        for (line, normal) in [
+            ("Plain words here.", "Plain words here."),
+            ("Two  spaces\tand a tab", "Two spaces and a tab"),
+            ("no\u{a0}break", "no break"),
+            ("Ünïcode  stays", "Ünïcode stays"),
+            ("trailing ", "trailing"),
+        ] {
+            assert_eq!(normalized(line), normal, "{line:?}");
+        }
+        assert!(matches!(normalized("Plain words."), Cow::Borrowed(_)));
+    }
 }
