@@ -778,17 +778,20 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
                 })
                 .unwrap_or(b);
         }
-        let run_has_cue = (pos..end).any(|i| ORG_CUES.contains(&words.word(i)));
+        let run_has_cue = || (pos..end).any(|i| ORG_CUES.contains(&words.word(i)));
         // A cue further on in the same name: not past a title ("Soleimani and Deputy Commander").
-        let cue_ahead = (end..b)
-            .take_while(|&i| match_title(words, g, i, b).is_none())
-            .any(|i| ORG_CUES.contains(&words.word(i)));
+        // (Asked only at an "of" or a connector: it walks the rest of the chunk.)
+        let cue_ahead = || {
+            (end..b)
+                .take_while(|&i| match_title(words, g, i, b).is_none())
+                .any(|i| ORG_CUES.contains(&words.word(i)))
+        };
         // "Martin Smith of PBS", "Steve Peers of the University": a name ends before "of",
         // unless it is an organisation's ("Scripps Institution of Oceanography").
         if end > pos
             && words.word(end) == "of"
-            && !run_has_cue
-            && (g.is_first_name(words.word(pos)) || end - pos >= 2 && !cue_ahead)
+            && !run_has_cue()
+            && (g.is_first_name(words.word(pos)) || end - pos >= 2 && !cue_ahead())
         {
             break;
         }
@@ -798,29 +801,29 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
             words.word(end) == "and" && end + 1 < b && matches!(words.word(end + 1), "the" | "The");
         if end > pos
             && joins_only_organisations(words.word(end))
-            && (and_the || !run_has_cue && !cue_ahead)
+            && (and_the || !run_has_cue() && !cue_ahead())
         {
             break;
         }
         // "Court of Justice", "Department of Defense": after an organisation's "of", a
         // title word names its field.
-        if end > pos
-            && run_has_cue
-            && words.word(end - 1) == "of"
-            && match_title(words, g, end, b).is_some()
-            && match_known(words, g, end, b).is_none()
-        {
+        let title_here = end > pos && match_title(words, g, end, b).is_some();
+        let known_here = if end > pos {
+            match_known(words, g, end, b)
+        } else {
+            None
+        };
+        let after_of = end > pos && words.word(end - 1) == "of";
+        if after_of && title_here && known_here.is_none() && run_has_cue() {
             end += 1;
             continue;
         }
         if end > pos
-            && (match_title(words, g, end, b).is_some()
-                || (match_known(words, g, end, b).is_some()
-                    && !is_name_particle(words.word(end - 1))))
+            && (title_here || (known_here.is_some() && !is_name_particle(words.word(end - 1))))
         {
             // "Medical University of Gdańsk": a known place after "of" in an organisation's name.
-            if run_has_cue && words.word(end - 1) == "of" {
-                if let Some((len, _)) = match_known(words, g, end, b) {
+            if after_of && run_has_cue() {
+                if let Some((len, _)) = known_here {
                     end += len;
                     continue;
                 }
@@ -829,9 +832,9 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
             // a title never does.
             let rest = unknown_run_end_plain(words, end, b);
             if rest > end
-                && match_title(words, g, end, b).is_none()
+                && !title_here
                 && ORG_CUES.contains(&words.word(rest - 1))
-                && match_known(words, g, end, b).map(|(l, _)| l) != Some(rest - end)
+                && known_here.map(|(l, _)| l) != Some(rest - end)
             {
                 end = rest;
                 break;
