@@ -64,7 +64,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut j = i + c.len_utf8();
             while j < n {
                 if bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
+                    j += ascii_alphanumeric_run(&bytes[j..]);
                     continue;
                 }
                 let d = char_at(text, j);
@@ -125,6 +125,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += c.len_utf8();
     }
     tokens
+}
+
+/// The length of the run of ASCII letters and digits `bytes` starts with, read eight bytes at a
+/// time: byte-by-byte, the end of every word was a mispredicted branch.
+#[inline]
+fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    while let Some(chunk) = bytes.get(run..run + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // For an ASCII byte b, `(b | 0x80) - lo` keeps its high bit exactly when b >= lo, and
+        // no lane borrows from the next. Letters fold to lower case by setting bit 5.
+        let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * lo as u64);
+        let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
+        let folded = x | ONES * 0x20;
+        let alphanumeric = (between(x, b'0', b'9') | between(folded, b'a', b'z')) & !x & HIGH;
+        let other = !alphanumeric & HIGH;
+        if other != 0 {
+            return run + (other.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count()
 }
 
 /// "U" or "U.S" so far: single letters separated by dots.
@@ -199,5 +226,24 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(spans, ["One two.", "Three four!", "Five."]);
+    }
+
+    /// The eight-bytes-at-a-time scan agrees with a plain one on every byte value, at every
+    /// position of a chunk.
+    #[test]
+    fn alphanumeric_runs_end_where_a_plain_scan_ends() {
+        for stop in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = stop;
+                bytes[(at + 3) % 12] = b'Z';
+                bytes[(at + 5) % 12] = b'7';
+                let plain = bytes
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                assert_eq!(ascii_alphanumeric_run(&bytes), plain, "{stop} at {at}");
+            }
+        }
     }
 }
