@@ -5,6 +5,7 @@
 //! every mention an entity id, and every entity a display name and one type.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -194,28 +195,85 @@ fn surface<'t>(text: &'t str, m: &Mention) -> Cow<'t, str> {
     }
 }
 
+/// A node key: the type as a digit, then the lowercase surface ("0kazimi").
+fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+/// Strings found by their hash, each stored once in one buffer: the keys of one article, or
+/// of the whole corpus. Millions of mentions are grouped this way, so a key costs no
+/// allocation of its own, and finding it hashes nothing but a `u64`.
+#[derive(Default)]
+struct KeyTable {
+    text: String,
+    ranges: Vec<Range<usize>>,
+    /// Hash → the first key with that hash; `collided` holds any other.
+    by_hash: HashMap<u64, usize>,
+    collided: HashMap<String, usize>,
+}
+
+impl KeyTable {
+    fn key(&self, k: usize) -> &str {
+        &self.text[self.ranges[k].clone()]
+    }
+
+    /// The index of `key` (hashed to `hash`), adding it when new.
+    fn intern(&mut self, key: &str, hash: u64) -> (usize, bool) {
+        match self.by_hash.get(&hash) {
+            Some(&k) if self.key(k) == key => (k, false),
+            Some(_) => match self.collided.get(key) {
+                Some(&k) => (k, false),
+                None => {
+                    let k = self.push(key);
+                    self.collided.insert(key.to_string(), k);
+                    (k, true)
+                }
+            },
+            None => {
+                let k = self.push(key);
+                self.by_hash.insert(hash, k);
+                (k, true)
+            }
+        }
+    }
+
+    fn push(&mut self, key: &str) -> usize {
+        let start = self.text.len();
+        self.text.push_str(key);
+        self.ranges.push(start..self.text.len());
+        self.ranges.len() - 1
+    }
+}
+
+/// The surfaces written for one node and how often each.
+type Forms<'t> = Vec<(Cow<'t, str>, usize)>;
+
 /// One article's mentions grouped by node key (type, lowercase surface), so that the serial
 /// part of linking sees each key once per article rather than once per mention.
 struct ArticleNodes<'t> {
-    /// Each key: the type as a digit, then the lowercase surface ("0kazimi").
-    keys: Vec<(EntityType, String)>,
-    /// For each key, the surfaces written and how often.
-    surfaces: Vec<Vec<(Cow<'t, str>, usize)>>,
+    keys: KeyTable,
+    /// Per key: its type, its hash, and the surfaces written and how often (case variants).
+    nodes: Vec<(EntityType, u64, Forms<'t>)>,
     /// For each mention, its key.
     mention_key: Vec<usize>,
 }
 
 impl<'t> ArticleNodes<'t> {
     fn of(text: &'t str, mentions: &[Mention]) -> Self {
-        // Keyed by the type's letter and the lowercase surface in one string, so that a key
-        // seen before is found without allocating one.
-        let mut index: HashMap<String, usize> = HashMap::default();
-        let mut key = String::new();
-        let mut nodes = ArticleNodes {
-            keys: Vec::new(),
-            surfaces: Vec::new(),
-            mention_key: Vec::with_capacity(mentions.len()),
+        // Sized for every mention a node of its own (what the article can need at most).
+        let n = mentions.len();
+        let mut grouped = ArticleNodes {
+            keys: KeyTable {
+                text: String::with_capacity(mentions.iter().map(|m| m.end - m.start + 1).sum()),
+                ranges: Vec::with_capacity(n),
+                by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
+                collided: HashMap::default(),
+            },
+            nodes: Vec::with_capacity(n),
+            mention_key: Vec::with_capacity(n),
         };
+        let mut key = String::new();
         for m in mentions {
             let written = surface(text, m);
             key.clear();
@@ -225,23 +283,19 @@ impl<'t> ArticleNodes<'t> {
             } else {
                 key.push_str(&written.to_lowercase());
             }
-            let k = match index.get(key.as_str()) {
-                Some(&k) => k,
-                None => {
-                    index.insert(key.clone(), nodes.keys.len());
-                    nodes.keys.push((m.kind, key.clone()));
-                    nodes.surfaces.push(Vec::new());
-                    nodes.keys.len() - 1
-                }
-            };
-            let forms = &mut nodes.surfaces[k];
+            let hash = key_hash(&key);
+            let (k, new) = grouped.keys.intern(&key, hash);
+            if new {
+                grouped.nodes.push((m.kind, hash, Vec::new()));
+            }
+            let forms = &mut grouped.nodes[k].2;
             match forms.iter_mut().find(|(s, _)| *s == written) {
                 Some((_, count)) => *count += 1,
                 None => forms.push((written, 1)),
             }
-            nodes.mention_key.push(k);
+            grouped.mention_key.push(k);
         }
-        nodes
+        grouped
     }
 }
 
@@ -317,9 +371,9 @@ impl NodeFacts {
 pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     // Nodes are distinct (type, lowercase surface) pairs, shared by all articles. Articles
     // are grouped a batch at a time, so that the groups of a huge corpus are never all held.
-    let mut node_of: HashMap<String, usize> = HashMap::default();
+    let mut node_of = KeyTable::default();
     // Per node, the surfaces written and how often (a few each: case variants).
-    let mut node_surfaces: Vec<Vec<(Cow<'_, str>, usize)>> = Vec::new();
+    let mut node_surfaces: Vec<Forms<'_>> = Vec::new();
     let mut node_kind: Vec<EntityType> = Vec::new();
     let mut mention_node: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
     for batch in articles.chunks(4096) {
@@ -328,18 +382,22 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             .map(|(text, mentions)| ArticleNodes::of(text, mentions))
             .collect();
         for article in grouped {
-            let mut global = Vec::with_capacity(article.keys.len());
-            for ((kind, key), forms) in article.keys.into_iter().zip(article.surfaces) {
-                let id = *node_of.entry(key).or_insert_with(|| {
+            let mut global = Vec::with_capacity(article.nodes.len());
+            for (k, (kind, hash, forms)) in article.nodes.into_iter().enumerate() {
+                let (id, new) = node_of.intern(article.keys.key(k), hash);
+                if new {
                     node_surfaces.push(Vec::new());
                     node_kind.push(kind);
-                    node_surfaces.len() - 1
-                });
+                }
                 let known = &mut node_surfaces[id];
-                for (form, count) in forms {
-                    match known.iter_mut().find(|(s, _)| *s == form) {
-                        Some((_, total)) => *total += count,
-                        None => known.push((form, count)),
+                if known.is_empty() {
+                    *known = forms;
+                } else {
+                    for (form, count) in forms {
+                        match known.iter_mut().find(|(s, _)| *s == form) {
+                            Some((_, total)) => *total += count,
+                            None => known.push((form, count)),
+                        }
                     }
                 }
                 global.push(id);
@@ -645,5 +703,16 @@ mod tests {
     #[test]
     fn slugs_are_plain() {
         assert_eq!(slug("Mustafa Al-Kazemi"), "mustafa-al-kazemi");
+    }
+
+    /// Keys are found by their hash, and two keys that share one stay two keys.
+    #[test]
+    fn keys_sharing_a_hash_stay_apart() {
+        let mut table = KeyTable::default();
+        assert_eq!(table.intern("0kazimi", 7), (0, true));
+        assert_eq!(table.intern("2iraq", 7), (1, true));
+        assert_eq!(table.intern("0kazimi", 7), (0, false));
+        assert_eq!(table.intern("2iraq", 7), (1, false));
+        assert_eq!(table.key(1), "2iraq");
     }
 }

@@ -140,7 +140,7 @@ fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
         // no lane borrows from the next. Letters fold to lower case by setting bit 5.
         let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * lo as u64);
         let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
-        let folded = x | ONES * 0x20;
+        let folded = x | (ONES * 0x20);
         let alphanumeric = (between(x, b'0', b'9') | between(folded, b'a', b'z')) & !x & HIGH;
         let other = !alphanumeric & HIGH;
         if other != 0 {
