@@ -79,6 +79,18 @@ fn uses_parentheses_as_quotes(text: &str) -> bool {
     hits >= 2
 }
 
+/// The bytes a quote mark can start with: `"`, `'`, `(`, `)`, and the lead bytes of “ ” ‘ ’
+/// (U+2018–U+201D) and « » (U+00AB, U+00BB).
+const MAY_BE_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'"' | b'\'' | b'(' | b')' | 0xC2 | 0xE2);
+        b += 1;
+    }
+    table
+};
+
 /// Scans one paragraph; returns the family of a quote left open that the next paragraph reopens.
 fn scan_paragraph(
     text: &str,
@@ -88,15 +100,22 @@ fn scan_paragraph(
     out: &mut Vec<QuoteSpan>,
 ) -> Option<Family> {
     let para = &text[range.clone()];
-    let mut chars = para
-        .char_indices()
-        .map(|(i, c)| (i + range.start, c))
-        .peekable();
     // The stack of open marks: (family, offset of the mark, offset just after it).
     let mut stack: Vec<(Family, usize, usize)> = Vec::new();
-    let mut prev = None;
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|x| x.1);
+    let mut from = 0;
+    // Only marks matter, and they are rare: jump from one possible mark to the next.
+    while let Some(skip) = para.as_bytes()[from..]
+        .iter()
+        .position(|&b| MAY_BE_MARK[b as usize])
+    {
+        let i = from + skip;
+        let Some(c) = para[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
+        let prev = para[..i].chars().next_back();
+        let next = para[from..].chars().next();
+        let at = range.start + i;
         let after = at + c.len_utf8();
         let top = stack.last().map(|s| s.0);
         let in_family = |f: Family| stack.iter().any(|s| s.0 == f);
@@ -150,7 +169,6 @@ fn scan_paragraph(
             }
             _ => {}
         }
-        prev = Some(c);
     }
     // Whatever is still open at the paragraph's end.
     let &(family, mark, content_start) = stack.first()?;
