@@ -19,6 +19,13 @@ use args::{Args, Command};
 
 /// Parses the arguments and runs the command; the exit code follows the README's convention
 /// (0 success, 1 nothing could be loaded or a runtime error, 2 usage).
+/// Leaves the corpus unfreed at the end of a command: the process is about to exit and the
+/// system takes its memory back at once, where freeing the millions of strings of a large
+/// corpus one by one took a quarter of a second on one core.
+fn exit_keeping(corpus: Corpus) {
+    std::mem::forget(corpus);
+}
+
 pub fn run() -> Result<ExitCode> {
     let args = Args::parse();
     let input = match &args.command {
@@ -63,6 +70,7 @@ pub fn run() -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             };
             output::analyze(&mut out, &corpus, a.json)?;
+            exit_keeping(corpus);
             ExitCode::SUCCESS
         }
         Some(Command::List(a)) => {
@@ -70,6 +78,7 @@ pub fn run() -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             };
             output::list(&mut out, &corpus, a.json)?;
+            exit_keeping(corpus);
             ExitCode::SUCCESS
         }
         Some(Command::Quotes(a)) => {
@@ -77,6 +86,7 @@ pub fn run() -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             };
             output::quotes(&mut out, &corpus, a.query.as_deref(), a.json)?;
+            exit_keeping(corpus);
             ExitCode::SUCCESS
         }
         Some(Command::Entities(a)) => {
@@ -84,6 +94,7 @@ pub fn run() -> Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             };
             output::entities(&mut out, &corpus, a.json)?;
+            exit_keeping(corpus);
             ExitCode::SUCCESS
         }
         Some(Command::Completions { shell }) => {
