@@ -76,6 +76,131 @@ const AUXILIARIES: WordSet = WordSet::new(&[
     "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "remains", "needs",
 ]);
+/// Auxiliaries written with "not" ("can't", "didn’t").
+const NEGATED_AUXILIARIES: WordSet = WordSet::new(&[
+    "can't",
+    "can’t",
+    "won't",
+    "won’t",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "isn't",
+    "isn’t",
+    "wasn't",
+    "wasn’t",
+    "aren't",
+    "aren’t",
+    "weren't",
+    "weren’t",
+    "couldn't",
+    "couldn’t",
+    "wouldn't",
+    "wouldn’t",
+    "shouldn't",
+    "shouldn’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+]);
+/// Pronouns that can only be a subject: after a verb of saying they open a clause.
+const NOMINATIVE_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "I"]);
+/// Verbs of saying that take a clause without "that" ("said the troops would leave",
+/// "underlined they keep channels open"). Not the verbs whose next words are an object
+/// ("asked the minister", "urged the government").
+const BARE_CLAUSE_VERBS: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "underlined",
+    "underscored",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "affirmed",
+    "reaffirmed",
+    "asserted",
+    "declared",
+    "declares",
+    "explained",
+    "explains",
+    "reiterated",
+    "confirmed",
+    "confirms",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "revealed",
+    "cautioned",
+    "estimated",
+    "wrote",
+    "writes",
+    "tweeted",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "predicted",
+    "maintained",
+    "contended",
+    "alleged",
+    "conceded",
+    "disclosed",
+    "believes",
+    "believed",
+]);
+/// Words of time between a verb of saying and its clause ("said Friday", "said on Monday").
+const TIME_WORDS: WordSet = WordSet::new(&[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "earlier",
+    "later",
+]);
+/// Who a statement was made to ("told reporters", "said to journalists").
+const AUDIENCES: WordSet = WordSet::new(&[
+    "reporters",
+    "journalists",
+    "media",
+    "lawmakers",
+    "parliament",
+    "supporters",
+]);
 /// Nouns for a person's role: "the guide said" refers back to the salient person.
 const PERSON_ROLES: WordSet = WordSet::new(&[
     "guide",
@@ -998,16 +1123,22 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if let Some(that) = self.that_after(t, sentence.end) {
                 let clause_start = self.view.tokens[that].end;
                 let clause_end = self.clause_end(clause_start, sentence.end);
-                // A that-clause holding marked words is a mixed quotation: the marked part is
-                // the quote, and the clause around it is not reported speech.
-                let mixed = self.direct.iter().any(|d| {
-                    d.open >= clause_start && d.open <= clause_end + 2 && d.open < sentence.end
-                });
-                if !mixed {
+                if !self.mixed(clause_start, clause_end, sentence.end) {
                     self.push_clause(out, clause_start, clause_end, speaker);
                 }
                 t = that + 1;
                 continue;
+            }
+            // "… announced US troops would be leaving Syria": a clause without "that".
+            if form == VerbForm::Finite && BARE_CLAUSE_VERBS.contains(&w) {
+                if let Some(clause_start) = self.bare_clause_after(t, sentence.end) {
+                    let clause_end = self.clause_end(clause_start, sentence.end);
+                    if !self.mixed(clause_start, clause_end, sentence.end) {
+                        self.push_clause(out, clause_start, clause_end, speaker.clone());
+                    }
+                    t += 1;
+                    continue;
+                }
             }
             if form == VerbForm::Finite
                 && matches!(
@@ -1022,13 +1153,6 @@ impl<'a, 'v> Attributor<'a, 'v> {
                         | "reported"
                 )
             {
-                // "… announced US troops would be leaving Syria": a clause without "that".
-                if let Some(clause_start) = self.bare_clause_after(t, sentence.end) {
-                    let clause_end = self.clause_end(clause_start, sentence.end);
-                    self.push_clause(out, clause_start, clause_end, speaker.clone());
-                    t += 1;
-                    continue;
-                }
                 // "CLAUSE, he said." at the end of the sentence.
                 let tail = slice(text, self.view.tokens[t].end, sentence.end).trim();
                 let tail_words = tail.split_whitespace().count();
@@ -1063,6 +1187,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
             t += 1;
         }
+    }
+
+    /// A clause holding marked words is a mixed quotation ("said the country is "in the midst
+    /// of a crisis""): the marked part is the quote, and the clause around it is not reported
+    /// speech.
+    fn mixed(&self, clause_start: usize, clause_end: usize, sentence_end: usize) -> bool {
+        self.direct
+            .iter()
+            .any(|d| d.open >= clause_start && d.open <= clause_end + 2 && d.open < sentence_end)
     }
 
     fn word_is(&self, t: usize, word: &str) -> bool {
@@ -1159,19 +1292,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// A clause right after a verb of saying with no "that": a subject-like word followed, within
     /// eight words, by an auxiliary ("said US troops would be leaving").
     fn bare_clause_after(&self, t: usize, sentence_end: usize) -> Option<usize> {
-        let next = t + 1;
+        let next = self.after_time_and_audience(t, sentence_end);
         if next >= self.view.tokens.len() || self.view.tokens[next].start >= sentence_end {
             return None;
         }
-        let gap = slice(
-            self.view.text,
-            self.view.tokens[t].end,
-            self.view.tokens[next].start,
-        );
-        if !gap.trim().is_empty() {
-            return None;
-        }
         let w = self.word(next);
+        // "said he", "said they": a subject pronoun can only open a clause.
+        if NOMINATIVE_PRONOUNS.contains(&w) {
+            return Some(self.view.tokens[next].start);
+        }
         let subject_like = PRONOUNS.contains(&w)
             || matches!(w, "the" | "The" | "his" | "her" | "its" | "their" | "there")
             || self.mention_at(next).is_some()
@@ -1196,11 +1325,91 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if gap.contains([',', ';', ':', '"', '“', '(']) {
                 return None;
             }
-            if AUXILIARIES.contains(&self.word(k)) {
+            if AUXILIARIES.contains(&self.word(k)) || NEGATED_AUXILIARIES.contains(&self.word(k)) {
                 return Some(self.view.tokens[next].start);
             }
         }
         None
+    }
+
+    /// The word after verb `t` and what may stand between a verb of saying and its clause:
+    /// a time ("said on Friday", "said Tuesday", "said last week") or an audience ("told
+    /// reporters", "said to journalists"). Only spaces between the words.
+    fn after_time_and_audience(&self, t: usize, sentence_end: usize) -> usize {
+        let count = self.view.tokens.len();
+        let joined = |k: usize| {
+            k < count
+                && self.view.tokens[k].start < sentence_end
+                && slice(
+                    self.view.text,
+                    self.view.tokens[k - 1].end,
+                    self.view.tokens[k].start,
+                )
+                .trim()
+                .is_empty()
+        };
+        let mut k = t + 1;
+        loop {
+            if !joined(k) {
+                return k;
+            }
+            let w = self.word(k);
+            let skip = if TIME_WORDS.contains(&w) {
+                1
+            } else if matches!(w, "on" | "last" | "this" | "to")
+                && joined(k + 1)
+                && (TIME_WORDS.contains(&self.word(k + 1))
+                    || w == "to" && AUDIENCES.contains(&self.word(k + 1)))
+            {
+                2
+            } else if matches!(self.word(t), "told" | "tells") && k == t + 1 {
+                // Who was told: "told reporters", "told BBC News", "told the court".
+                self.listener_words(k)
+            } else {
+                0
+            };
+            if skip == 0 {
+                return k;
+            }
+            k += skip;
+        }
+    }
+
+    /// How many words from `k` name who was told something: an audience ("reporters"), a
+    /// run of capitalised words ("BBC Radio Five Live", "Mr Brown"), or "the"/"his" and a
+    /// word or a name ("the court", "the BBC").
+    fn listener_words(&self, k: usize) -> usize {
+        let w = self.word(k);
+        if AUDIENCES.contains(&w) {
+            return 1;
+        }
+        if w.starts_with(char::is_uppercase) && !NOMINATIVE_PRONOUNS.contains(&w) {
+            let mut end = k + 1;
+            while end < self.view.tokens.len()
+                && self.word(end).starts_with(char::is_uppercase)
+                && !NOMINATIVE_PRONOUNS.contains(&self.word(end))
+                && slice(
+                    self.view.text,
+                    self.view.tokens[end - 1].end,
+                    self.view.tokens[end].start,
+                )
+                .trim()
+                .is_empty()
+            {
+                end += 1;
+            }
+            return end - k;
+        }
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+            return match self.mention_at(k + 1) {
+                Some(m) => self
+                    .token_at(self.view.mentions[m].end)
+                    .saturating_sub(k)
+                    .max(2),
+                None => 2,
+            };
+        }
+        0
     }
 
     /// In "Recalling that CLAUSE, Kazimi reiterated …": the comma ending CLAUSE and the main
@@ -1313,4 +1522,77 @@ fn is_preposition(word: &str) -> bool {
             | "like"
             | "as"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyse, QuoteKind};
+    use crate::corpus::Document;
+
+    /// The reported clauses of one article, with their speakers.
+    fn reported(text: &str) -> Vec<(String, Option<String>)> {
+        let document = Document {
+            id: "a".into(),
+            path: "a.txt".into(),
+            raw: text.into(),
+            record: Default::default(),
+        };
+        let corpus = analyse(vec![document]);
+        let article = &corpus.articles[0];
+        article
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Reported)
+            .map(|q| (article.quote_text(q).to_string(), q.speaker.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_clause_without_that_follows_many_verbs_of_saying() {
+        let found = reported(
+            "Headline here\n\nKyriakos Mitsotakis underlined they keep channels open for dialog.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "they keep channels open for dialog");
+        assert_eq!(found[0].1.as_deref(), Some("Kyriakos Mitsotakis"));
+    }
+
+    #[test]
+    fn a_time_or_an_audience_may_stand_between_verb_and_clause() {
+        for sentence in [
+            "Donald Trump said on Friday he can declare an emergency.",
+            "Donald Trump said Friday he can declare an emergency.",
+            "Donald Trump told reporters he can declare an emergency.",
+            "Donald Trump told BBC Radio Four he can declare an emergency.",
+        ] {
+            let found = reported(&format!("Headline here\n\n{sentence}"));
+            assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+            assert_eq!(found[0].0, "he can declare an emergency", "{sentence}");
+        }
+    }
+
+    #[test]
+    fn past_tense_clauses_after_a_subject_pronoun_and_negated_auxiliaries_count() {
+        let found = reported("Headline here\n\nTVN24 reported he received surgery overnight.");
+        assert_eq!(found[0].0, "he received surgery overnight");
+        let found =
+            reported("Headline here\n\nAvinoam Idan said the supply can't be considered a change.");
+        assert_eq!(found[0].0, "the supply can't be considered a change");
+    }
+
+    /// Marked words inside the clause make it a mixed quotation: they are the quote.
+    #[test]
+    fn a_clause_holding_a_quotation_is_not_reported_speech() {
+        let found = reported(
+            "Headline here\n\nMike Pence said on Friday the country is \"in the midst of a crisis on our border.\"",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Verbs whose next words are an object take no bare clause.
+    #[test]
+    fn an_object_is_not_a_clause() {
+        let found = reported("Headline here\n\nThe minister urged the government would act soon.");
+        assert!(found.is_empty(), "{found:?}");
+    }
 }
