@@ -1075,8 +1075,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if (w == "According" || w == "according") && self.word_is(t + 1, "to") {
                 if let Some((speaker, after_name)) = self.named_after(t + 2) {
                     let rest = slice(text, after_name, sentence.end);
-                    if let Some(rest) = rest.strip_prefix(',') {
-                        let start = after_name + 1 + (rest.len() - rest.trim_start().len());
+                    // The source may go on past the name: "According to Reuters and NBC, …".
+                    let comma = rest.find(',').filter(|&i| {
+                        i == 0 || w == "According" && rest[..i].split_whitespace().count() <= 6
+                    });
+                    if let Some(comma) = comma {
+                        let rest = &rest[comma + 1..];
+                        let start = sentence.end - rest.trim_start().len();
                         self.push_clause(out, start, sentence.end, Some(speaker));
                     } else if w == "according" {
                         let before = slice(text, sentence.start, at)
@@ -1216,16 +1221,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
             let s = self.resolve_pronoun("he", self.view.tokens[t].start)?;
             return Some((s, self.view.tokens[t].end));
         }
-        // "According to a statement released by Erdogan's office, …"
-        let end = slice(
-            self.view.text,
-            self.view.tokens[t].start,
-            self.view.text.len(),
-        )
-        .find(',')
-        .map(|i| self.view.tokens[t].start + i)?;
+        // "According to a statement released by Erdogan's office, …" (in the same sentence).
+        let start = self.view.tokens[t].start;
+        let sentence_end = self.sentence_of(start).end;
+        let end = slice(self.view.text, start, sentence_end)
+            .find(',')
+            .map(|i| start + i)?;
         let phrase = slice(self.view.text, self.view.tokens[t].start, end);
-        if phrase.split_whitespace().count() > 8 {
+        // ("the United Nations' Food and Agriculture Organization's chief veterinary officer")
+        if phrase.split_whitespace().count() > 12 {
             return None;
         }
         let last = self.token_at(end).saturating_sub(1);
