@@ -1599,4 +1599,22 @@ mod tests {
         let found = reported("Headline here\n\nThe minister urged the government would act soon.");
         assert!(found.is_empty(), "{found:?}");
     }
+
+    #[test]
+    fn according_to_reads_its_source_within_the_sentence() {
+        let found = reported(
+            "Headline here\n\nAccording to Reuters and NBC, the prince is the de facto ruler.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "the prince is the de facto ruler");
+        assert_eq!(found[0].1.as_deref(), Some("Reuters"));
+        // The next sentence's comma is not this source's.
+        let found = reported(
+            "Headline here\n\nHe was arrested according to police. After his arrest on Friday, the street was closed.",
+        );
+        assert!(
+            found.iter().all(|(text, _)| !text.contains("street")),
+            "{found:?}"
+        );
+    }
 }
