@@ -1276,6 +1276,10 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             next_word
         };
         let is_ordinary = g.is_common_word(word);
+        // No one's name has digits ("TVN24 reported", "H1N1"): such a word stays a thing.
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
         if surnames.contains(&super::aliases::skeleton(word))
             || !is_ordinary
                 && (g.speech_verb(next_word).is_some() || looks_transliterated_surname(word))
@@ -1484,6 +1488,18 @@ mod tests {
             "She worked at the Brixley Institution of Oceanography. Brixley hired her.",
             "Brixley",
             EntityType::Org,
+        );
+    }
+
+    /// A word with digits is never a person, even as the subject of a verb of speech.
+    #[test]
+    fn a_name_with_digits_is_not_a_person() {
+        let found = mentions("Police said it was serious. TVN24 reported he received surgery.");
+        assert!(
+            found
+                .iter()
+                .all(|(s, k)| s != "TVN24" || *k != EntityType::Person),
+            "{found:?}"
         );
     }
 }
