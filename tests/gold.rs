@@ -65,7 +65,10 @@ fn wikinews_dev_generalises() {
             ("direct_recall", 0.95),
             ("direct_precision", 0.9),
             ("direct_speaker_acc", 0.9),
-            ("reported_recall", 0.5),
+            // The bar is 0.5; held at what the analysis reaches, so a change that
+            // loses reported speech fails here.
+            ("reported_recall", 0.68),
+            ("reported_precision", 0.85),
             ("entity_typed_recall", 0.8),
             ("entity_typed_precision", 0.8),
         ],
