@@ -195,7 +195,8 @@ fn surface<'t>(text: &'t str, m: &Mention) -> Cow<'t, str> {
     }
 }
 
-/// A node key: the type as a digit, then the lowercase surface ("0kazimi").
+/// The hash a [`KeyTable`] finds a node key by. A key is the type as a digit, then the
+/// lowercase surface ("0kazimi").
 fn key_hash(key: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(key)
