@@ -125,6 +125,7 @@ const ORG_CUES: WordSet = WordSet::new(&[
     "Forum",
     "Centre",
     "Charity",
+    "Rally",
 ]);
 
 /// Nouns that name the kind of place before "of" ("the island of Crete").
