@@ -1405,7 +1405,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return end - k;
         }
         if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
-            return match self.mention_at(k + 1) {
+            let next = (k + 1 < self.view.tokens.len())
+                .then(|| self.mention_at(k + 1))
+                .flatten();
+            return match next {
                 Some(m) => self
                     .token_at(self.view.mentions[m].end)
                     .saturating_sub(k)
@@ -1616,5 +1619,12 @@ mod tests {
             found.iter().all(|(text, _)| !text.contains("street")),
             "{found:?}"
         );
+    }
+
+    /// A sentence may end anywhere: right after "told the" at the end of an article.
+    #[test]
+    fn a_text_ending_after_told_the_is_read_whole() {
+        assert!(reported("Headline here\n\nThe minister told the").is_empty());
+        assert!(reported("Headline here\n\nThe minister said on").is_empty());
     }
 }
