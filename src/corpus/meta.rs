@@ -20,7 +20,12 @@ pub struct Meta {
 
 /// Reads the metadata of an article from its cleaned text, its raw text and its path.
 pub fn extract(cleaned: &Cleaned, raw: &str, path: &Path, is_place: &dyn Fn(&str) -> bool) -> Meta {
-    let source = find_source(cleaned, raw, is_place).or_else(|| source_from_path(path));
+    // An outlet at the head of the article says most; then a folder named after an outlet;
+    // a phrase in the body ("Press TV's website", "told (Reuters)") only when neither does
+    // ("The WHO's website said" in a Wikinews article quotes another site).
+    let source = lead_source(cleaned, is_place)
+        .or_else(|| source_from_path(path))
+        .or_else(|| body_source(raw));
     Meta {
         title: find_title(cleaned, source.as_deref()),
         date: date_from_path(path).or_else(|| find_date(raw)),
@@ -137,20 +142,24 @@ fn source_patterns() -> &'static [Regex; 4] {
     })
 }
 
-fn find_source(cleaned: &Cleaned, raw: &str, is_place: &dyn Fn(&str) -> bool) -> Option<String> {
-    let [lead, website, received, website_end] = source_patterns();
-    if let Some(first) = cleaned.paragraphs.first() {
-        let paragraph = &cleaned.text[first.clone()];
-        if let Some(c) = lead.captures(paragraph) {
-            let candidate = c[1].trim();
-            // "Baghdad – Abdul-Latif al-Musawi" is a byline, not an outlet; and the rest of the
-            // line must be a sentence, not a name.
-            let rest = &paragraph[c.get(0).map_or(0, |m| m.end())..];
-            if !is_place(candidate) && rest.split_whitespace().nth(5).is_some() {
-                return Some(candidate.to_string());
-            }
-        }
-    }
+/// The outlet heading the article: "Islam Times - The Iraqi Prime Minister ...".
+fn lead_source(cleaned: &Cleaned, is_place: &dyn Fn(&str) -> bool) -> Option<String> {
+    let [lead, ..] = source_patterns();
+    let first = cleaned.paragraphs.first()?;
+    let paragraph = &cleaned.text[first.clone()];
+    let c = lead.captures(paragraph)?;
+    let candidate = c[1].trim();
+    // "Baghdad – Abdul-Latif al-Musawi" is a byline, not an outlet; and the rest of the line
+    // must be a sentence, not a name.
+    let rest = &paragraph[c.get(0).map_or(0, |m| m.end())..];
+    (!is_place(candidate) && rest.split_whitespace().nth(5).is_some())
+        .then(|| candidate.to_string())
+}
+
+/// The outlet a phrase of the body names as the article's: "Press TV's website can also be
+/// accessed at", "in a statement received (Al-Zaman)".
+fn body_source(raw: &str) -> Option<String> {
+    let [_, website, received, website_end] = source_patterns();
     if website_end.is_match(raw) {
         if let Some(c) = website.captures(raw) {
             return Some(c[1].trim().to_string());
@@ -261,5 +270,19 @@ mod tests {
             first_sentence("The U.S. Army said so. Then"),
             "The U.S. Army said so."
         );
+    }
+
+    /// A folder named after its outlet outranks another site named in the body; the body
+    /// names the source only where nothing else does.
+    #[test]
+    fn an_outlet_folder_outranks_a_site_quoted_in_the_body() {
+        let raw = "Headline of it\n\nThe WHO's website said the disease has no cure yet.";
+        let cleaned = crate::corpus::clean::clean(raw);
+        let no_place = |_: &str| false;
+        let in_folder = Path::new("corpora/wikinews-2019-2020/articles/2020-03-17_slug.txt");
+        let meta = extract(&cleaned, raw, in_folder, &no_place);
+        assert_eq!(meta.source.as_deref(), Some("Wikinews"));
+        let meta = extract(&cleaned, raw, Path::new("elsewhere/a.txt"), &no_place);
+        assert_eq!(meta.source.as_deref(), Some("The WHO"));
     }
 }
