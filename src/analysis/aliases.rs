@@ -431,13 +431,22 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         .collect();
 
     // Within an article: a surname after a full name, an acronym after its expansion.
-    let pairs: Vec<Vec<(usize, usize)>> = articles
+    let within: Vec<WithinArticle> = articles
         .par_iter()
         .zip(mention_node.par_iter())
         .map(|((text, mentions), nodes)| within_article(text, mentions, nodes, &surfaces, &facts))
         .collect();
-    for (a, b) in pairs.into_iter().flatten() {
-        uf.union(a, b);
+    // (full name's node, the surname's own node) for each mention so settled: the entity lists
+    // the surname among its forms.
+    let mut settled: Vec<(usize, usize)> = Vec::new();
+    for (nodes, found) in mention_node.iter_mut().zip(within) {
+        for (a, b) in found.unions {
+            uf.union(a, b);
+        }
+        for (k, full) in found.mention_is {
+            settled.push((full, nodes[k]));
+            nodes[k] = full;
+        }
     }
 
     // Across the corpus: curated alias groups, demonym forms, transliteration variants.
@@ -530,6 +539,17 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         kind_votes[e][node_kind[node] as usize] += weight * node_mentions[node];
         *surface_counts[e].entry(&surfaces[node]).or_default() += node_mentions[node];
     }
+    // A settled surname counts as written, not as the full name its node stands for.
+    for (full, own) in settled {
+        let counts = &mut surface_counts[entity_of_root[&uf.find(full)]];
+        if let Some(count) = counts.get_mut(surfaces[full].as_str()) {
+            *count -= 1;
+            if *count == 0 {
+                counts.remove(surfaces[full].as_str());
+            }
+        }
+        *counts.entry(&surfaces[own]).or_default() += 1;
+    }
     let mut entities: Vec<Entity> = surface_counts
         .into_par_iter()
         .zip(kind_votes.into_par_iter())
@@ -578,17 +598,29 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
 }
 
-/// The unions one article makes on its own: a surname after a full name ("Ali Khamenei ...
-/// Khamenei"), an acronym in brackets after its expansion ("Popular Mobilization Units
-/// (PMU)"), an acronym of the initials of an organisation named in the same article.
+/// What one article settles on its own.
+#[derive(Default)]
+struct WithinArticle {
+    /// Nodes that name one entity: an acronym in brackets after its expansion ("Popular
+    /// Mobilization Units (PMU)"), an acronym of the initials of an organisation named in the
+    /// same article.
+    unions: Vec<(usize, usize)>,
+    /// Mentions that mean a node of the article's own: a surname after the full name ("Ali
+    /// Khamenei ... Khamenei") is that person here. The surname's node is not joined to the
+    /// full name: it is shared by every article, and another article's Khamenei may be
+    /// another person (joining it would chain every Jones of a corpus into one).
+    mention_is: Vec<(usize, usize)>,
+}
+
 fn within_article(
     text: &str,
     mentions: &[Mention],
     nodes: &[usize],
     surfaces: &[String],
     facts: &[NodeFacts],
-) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
+) -> WithinArticle {
+    let mut found = WithinArticle::default();
+    let pairs = &mut found.unions;
     let mut full_by_last: HashMap<&str, usize> = HashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if m.kind == EntityType::Person {
@@ -606,7 +638,7 @@ fn within_article(
                 .get(skel)
                 .filter(|&&full| skel.chars().count() >= 3 || last_word_is(&surfaces[full], s))
             {
-                pairs.push((full, nodes[k]));
+                found.mention_is.push((k, full));
             }
         }
         // "Popular Mobilization Units (PMU)"
@@ -637,7 +669,7 @@ fn within_article(
             }
         }
     }
-    pairs
+    found
 }
 
 /// `name`'s last word is `word` (ignoring case): "Ebrahim Raeisi" ends with "Raeisi".
@@ -715,5 +747,46 @@ mod tests {
         assert_eq!(table.intern("0kazimi", 7), (0, false));
         assert_eq!(table.intern("2iraq", 7), (1, false));
         assert_eq!(table.key(1), "2iraq");
+    }
+
+    /// A surname after the full name is that person in its article; two articles' people
+    /// sharing a surname stay two people (the surname is not a bridge between them), and
+    /// each keeps the surname among its forms.
+    #[test]
+    fn people_sharing_a_surname_in_different_articles_stay_apart() {
+        let article = |id: &str, text: &str| crate::corpus::Document {
+            id: id.into(),
+            path: format!("{id}.txt").into(),
+            raw: text.into(),
+            record: Default::default(),
+        };
+        let corpus = crate::analysis::analyse(vec![
+            article(
+                "a",
+                "Headline one\n\nMarion Okafor won the race. Okafor said she was happy.",
+            ),
+            article(
+                "b",
+                "Headline two\n\nAdam Okafor lost the match. Okafor said he was tired.",
+            ),
+        ]);
+        let entity_of = |a: usize, surface: &str| {
+            let article = &corpus.articles[a];
+            article
+                .entities
+                .iter()
+                .find(|m| &article.text[m.start..m.end] == surface)
+                .map(|m| m.entity)
+                .unwrap_or_else(|| panic!("{surface} in {a}"))
+        };
+        let marion = entity_of(0, "Marion Okafor");
+        let adam = entity_of(1, "Adam Okafor");
+        assert_ne!(marion, adam);
+        assert_eq!(entity_of(0, "Okafor"), marion);
+        assert_eq!(entity_of(1, "Okafor"), adam);
+        assert!(corpus.entities[marion]
+            .aliases
+            .iter()
+            .any(|a| a == "Okafor"));
     }
 }
