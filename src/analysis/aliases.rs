@@ -336,6 +336,11 @@ impl NodeFacts {
         };
         if skel.len() >= 3 {
             match kind {
+                EntityType::Person | EntityType::Org | EntityType::Other
+                    if one_word && !transliterated(surface) =>
+                {
+                    join_keys.push(format!("word:{}", folded(surface)))
+                }
                 EntityType::Person | EntityType::Org | EntityType::Other => {
                     join_keys.push(format!("name:{skel}"))
                 }
@@ -478,11 +483,11 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         {
             let skel = facts[i].word_skeleton.as_str();
             if let Some(fulls) = full_by_last.get(skel) {
-                let short = skel.chars().count() < 3;
+                let by_skeleton = skel.chars().count() >= 3 && transliterated(&surfaces[i]);
                 let fulls: Vec<usize> = fulls
                     .iter()
                     .copied()
-                    .filter(|&f| !short || last_word_is(&surfaces[f], &surfaces[i]))
+                    .filter(|&f| by_skeleton || last_word_is(&surfaces[f], &surfaces[i]))
                     .collect();
                 let mut roots: Vec<usize> = fulls.iter().map(|&f| uf.find(f)).collect();
                 roots.sort_unstable();
@@ -634,10 +639,9 @@ fn within_article(
         // Short skeletons ("mr" for both Mary and Moreau) say too little to merge on.
         if !s.contains(' ') && matches!(m.kind, EntityType::Person | EntityType::Other) {
             let skel = facts[nodes[k]].word_skeleton.as_str();
-            if let Some(&full) = full_by_last
-                .get(skel)
-                .filter(|&&full| skel.chars().count() >= 3 || last_word_is(&surfaces[full], s))
-            {
+            if let Some(&full) = full_by_last.get(skel).filter(|&&full| {
+                skel.chars().count() >= 3 && transliterated(s) || last_word_is(&surfaces[full], s)
+            }) {
                 found.mention_is.push((k, full));
             }
         }
@@ -646,10 +650,14 @@ fn within_article(
             let next = &mentions[k + 1];
             let between = &text[m.end..next.start];
             let acronym = &text[next.start..next.end];
+            // Not a person's country ("Philip Roth (US)", "Taylor Dent (US)"): that would make
+            // every such person the country.
             if between.trim() == "("
                 && text[next.end..].starts_with(')')
                 && is_acronym(acronym)
                 && s.contains(' ')
+                && m.kind != EntityType::Person
+                && next.kind != EntityType::Place
             {
                 pairs.push((nodes[k], nodes[k + 1]));
             }
@@ -672,11 +680,33 @@ fn within_article(
     found
 }
 
-/// `name`'s last word is `word` (ignoring case): "Ebrahim Raeisi" ends with "Raeisi".
+/// A word spelt as English writes Arabic, Persian or Turkish names ("Kazimi", "Kadhimi",
+/// "Khamenei", "Al-Kazemi"), where one person is written several ways: such words are
+/// compared by skeleton. Any other word must match as written, diacritics aside: a skeleton
+/// of an English name says too little (Brown, Bruno, Byrne and Brian are all "brn").
+fn transliterated(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let body = lower
+        .strip_prefix("al-")
+        .or_else(|| lower.strip_prefix("el-"))
+        .unwrap_or(&lower);
+    body.len() < lower.len()
+        || body.len() >= 5 && body.ends_with('i') && !body.ends_with("ii")
+        || ["kh", "dh", "gh", "q", "'", "’"]
+            .iter()
+            .any(|p| body.contains(p))
+}
+
+/// A word lower-cased with its diacritics folded ("Erdoğan" and "Erdogan" alike).
+fn folded(word: &str) -> String {
+    word.to_lowercase().chars().map(fold_diacritic).collect()
+}
+
+/// `name`'s last word is `word` (ignoring case and diacritics): "Ebrahim Raeisi" ends with "Raeisi".
 fn last_word_is(name: &str, word: &str) -> bool {
-    name.split(' ')
-        .next_back()
-        .is_some_and(|last| last.eq_ignore_ascii_case(word))
+    name.split(' ').next_back().is_some_and(|last| {
+        last.eq_ignore_ascii_case(word) || !last.is_ascii() && folded(last) == folded(word)
+    })
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -788,5 +818,45 @@ mod tests {
             .aliases
             .iter()
             .any(|a| a == "Okafor"));
+    }
+
+    /// Spelling variants join by skeleton only for names spelt from Arabic, Persian or
+    /// Turkish; an English name must match as written (diacritics aside).
+    #[test]
+    fn only_transliterated_names_join_by_skeleton() {
+        for word in ["Kazimi", "Kadhimi", "Al-Kazemi", "Khamenei", "Qur'an"] {
+            assert!(transliterated(word), "{word}");
+        }
+        for word in ["Brown", "Bruno", "Byrne", "Brian", "Erdogan", "Jones"] {
+            assert!(!transliterated(word), "{word}");
+        }
+        let article = |id: &str, text: &str| crate::corpus::Document {
+            id: id.into(),
+            path: format!("{id}.txt").into(),
+            raw: text.into(),
+            record: Default::default(),
+        };
+        let corpus = crate::analysis::analyse(vec![
+            article(
+                "a",
+                "Headline one\n\nThe goal came late. Bruno said it was luck.",
+            ),
+            article(
+                "b",
+                "Headline two\n\nThe vote came late. Brown said it was fair.",
+            ),
+            article(
+                "c",
+                "Headline three\n\nThe deal came late. Kazimi said it was fair.",
+            ),
+            article(
+                "d",
+                "Headline four\n\nThe talks came late. Kadhimi said it was good.",
+            ),
+        ]);
+        let entity_of = |a: usize| corpus.articles[a].entities.last().map(|m| m.entity);
+        assert_ne!(entity_of(0), entity_of(1), "Bruno is not Brown");
+        assert_eq!(entity_of(2), entity_of(3), "Kazimi is Kadhimi");
+        assert!(last_word_is("Recep Tayyip Erdoğan", "Erdogan"));
     }
 }
