@@ -1239,9 +1239,8 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         .filter(|m| m.kind == EntityType::Person)
         .filter_map(|m| {
             text[m.start..m.end]
-                .split(' ')
-                .next_back()
-                .map(|s| s.to_lowercase())
+                .rsplit_once(' ')
+                .map(|(_, last)| last.to_lowercase())
         })
         .collect();
     for m in mentions.iter_mut() {
@@ -1281,7 +1280,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         if word.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        if surnames.contains(&super::aliases::skeleton(word))
+        if surnames.contains(&word.to_lowercase())
             || !is_ordinary
                 && (g.speech_verb(next_word).is_some() || looks_transliterated_surname(word))
         {
@@ -1305,7 +1304,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         if m.kind == EntityType::Place
             && !word.contains(' ')
             && g.type_of(word).is_none()
-            && surnames.contains(&super::aliases::skeleton(word))
+            && surnames.contains(&word.to_lowercase())
         {
             m.kind = EntityType::Person;
         }
@@ -1313,7 +1312,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             && m.title().is_none()
             && !word.contains(' ')
             && org_heads.contains(word)
-            && !surnames.contains(&super::aliases::skeleton(word))
+            && !surnames.contains(&word.to_lowercase())
         {
             m.kind = EntityType::Org;
         }
