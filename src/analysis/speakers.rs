@@ -1301,9 +1301,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         let w = self.word(next);
-        // "said he", "said they": a subject pronoun can only open a clause.
+        // "said he would", "said they": a subject pronoun can only open a clause (but not
+        // "…," said he.").
         if NOMINATIVE_PRONOUNS.contains(&w) {
-            return Some(self.view.tokens[next].start);
+            let more = self
+                .view
+                .tokens
+                .get(next + 1)
+                .is_some_and(|t| t.start < sentence_end);
+            return more.then(|| self.view.tokens[next].start);
         }
         let subject_like = PRONOUNS.contains(&w)
             || matches!(w, "the" | "The" | "his" | "her" | "its" | "their" | "there")
@@ -1626,5 +1632,12 @@ mod tests {
     fn a_text_ending_after_told_the_is_read_whole() {
         assert!(reported("Headline here\n\nThe minister told the").is_empty());
         assert!(reported("Headline here\n\nThe minister said on").is_empty());
+    }
+
+    /// "said he" closing a sentence is an inverted attribution, not a clause.
+    #[test]
+    fn said_he_at_the_end_is_no_clause() {
+        let found = reported("Headline here\n\nThe plan will work, said he. Then he left.");
+        assert!(found.iter().all(|(text, _)| text != "he"), "{found:?}");
     }
 }
