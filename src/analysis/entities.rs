@@ -156,6 +156,78 @@ const ORG_NOUNS: WordSet = WordSet::new(&[
 
 /// Last words of names that are neither people, organisations nor places.
 /// Illnesses: "Middle East Respiratory Syndrome", "Legionnaires' Disease".
+/// Words that never open an institution's name: determiners, numbers, prepositions,
+/// conjunctions, pronouns, and adverbs of time that start sentences.
+const NEVER_OPEN_A_NAME: WordSet = WordSet::new(&[
+    "This",
+    "That",
+    "These",
+    "Those",
+    "No",
+    "Any",
+    "Some",
+    "Every",
+    "Each",
+    "All",
+    "Both",
+    "Many",
+    "Most",
+    "More",
+    "Other",
+    "Another",
+    "Such",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "My",
+    "Your",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "On",
+    "In",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "With",
+    "Without",
+    "Under",
+    "Over",
+    "After",
+    "Before",
+    "Since",
+    "So",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "As",
+    "When",
+    "While",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Last",
+    "Next",
+    "Former",
+    "Also",
+    "Even",
+    "Only",
+    "Still",
+    "Yet",
+]);
 const ILLNESS_CUES: WordSet = WordSet::new(&["Syndrome", "Disease", "Virus", "Flu"]);
 
 const OTHER_CUES: WordSet = WordSet::new(&[
@@ -513,6 +585,12 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             && g.type_of(strip_possessive_word(w)).is_none()
             && match_known(words, g, pos, b).is_none()
             && !words.names(strip_possessive_word(w))
+            // "Progressive Party of ...", "National Assembly": the word opens an institution's
+            // name (not "This Court", "Four Navy ships", "Former Cabinet minister").
+            && !(pos + 1 < b
+                && ORG_CUES.contains(&strip_possessive_word(words.word(pos + 1)))
+                && !NEVER_OPEN_A_NAME.contains(&strip_possessive_word(w))
+                && !w.ends_with("ed"))
         {
             pos += 1;
             continue;
@@ -1499,6 +1577,29 @@ mod tests {
             found
                 .iter()
                 .all(|(s, k)| s != "TVN24" || *k != EntityType::Person),
+            "{found:?}"
+        );
+    }
+
+    /// An ordinary word opening a sentence is part of an institution's name when the name's
+    /// cue follows it; a determiner or a number is not.
+    #[test]
+    fn an_institution_may_open_a_sentence() {
+        has(
+            "Progressive Party of Working People, the main opposition, said so.",
+            "Progressive Party of Working People",
+            EntityType::Org,
+        );
+        has(
+            "National Assembly members met today.",
+            "National Assembly",
+            EntityType::Org,
+        );
+        let found = mentions("This Court ruled today. Four Navy ships sailed.");
+        assert!(
+            found
+                .iter()
+                .all(|(s, _)| s != "This Court" && s != "Four Navy"),
             "{found:?}"
         );
     }
