@@ -585,12 +585,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             && g.type_of(strip_possessive_word(w)).is_none()
             && match_known(words, g, pos, b).is_none()
             && !words.names(strip_possessive_word(w))
-            // "Progressive Party of ...", "National Assembly": the word opens an institution's
-            // name (not "This Court", "Four Navy ships", "Former Cabinet minister").
-            && !(pos + 1 < b
-                && ORG_CUES.contains(&strip_possessive_word(words.word(pos + 1)))
-                && !NEVER_OPEN_A_NAME.contains(&strip_possessive_word(w))
-                && !w.ends_with("ed"))
+            && !opens_institution(words, pos, b)
         {
             pos += 1;
             continue;
@@ -767,6 +762,17 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         }
         pos = next_pos;
     }
+}
+
+/// The ordinary word at `pos` opens an institution's name: its cue follows ("Progressive
+/// Party of ...", "National Assembly"); not "This Court", "Four Navy ships", "Former Cabinet
+/// minister".
+fn opens_institution(words: &Words<'_>, pos: usize, b: usize) -> bool {
+    let w = strip_possessive_word(words.word(pos));
+    pos + 1 < b
+        && ORG_CUES.contains(&strip_possessive_word(words.word(pos + 1)))
+        && !NEVER_OPEN_A_NAME.contains(&w)
+        && !w.ends_with("ed")
 }
 
 #[allow(clippy::too_many_arguments)]
