@@ -784,21 +784,9 @@ mod tests {
     /// each keeps the surname among its forms.
     #[test]
     fn people_sharing_a_surname_in_different_articles_stay_apart() {
-        let article = |id: &str, text: &str| crate::corpus::Document {
-            id: id.into(),
-            path: format!("{id}.txt").into(),
-            raw: text.into(),
-            record: Default::default(),
-        };
-        let corpus = crate::analysis::analyse(vec![
-            article(
-                "a",
-                "Headline one\n\nMarion Okafor won the race. Okafor said she was happy.",
-            ),
-            article(
-                "b",
-                "Headline two\n\nAdam Okafor lost the match. Okafor said he was tired.",
-            ),
+        let corpus = crate::analysis::analyse_texts(&[
+            "Headline one\n\nMarion Okafor won the race. Okafor said she was happy.",
+            "Headline two\n\nAdam Okafor lost the match. Okafor said he was tired.",
         ]);
         let entity_of = |a: usize, surface: &str| {
             let article = &corpus.articles[a];
@@ -830,29 +818,11 @@ mod tests {
         for word in ["Brown", "Bruno", "Byrne", "Brian", "Erdogan", "Jones"] {
             assert!(!transliterated(word), "{word}");
         }
-        let article = |id: &str, text: &str| crate::corpus::Document {
-            id: id.into(),
-            path: format!("{id}.txt").into(),
-            raw: text.into(),
-            record: Default::default(),
-        };
-        let corpus = crate::analysis::analyse(vec![
-            article(
-                "a",
-                "Headline one\n\nThe goal came late. Bruno said it was luck.",
-            ),
-            article(
-                "b",
-                "Headline two\n\nThe vote came late. Brown said it was fair.",
-            ),
-            article(
-                "c",
-                "Headline three\n\nThe deal came late. Kazimi said it was fair.",
-            ),
-            article(
-                "d",
-                "Headline four\n\nThe talks came late. Kadhimi said it was good.",
-            ),
+        let corpus = crate::analysis::analyse_texts(&[
+            "Headline one\n\nThe goal came late. Bruno said it was luck.",
+            "Headline two\n\nThe vote came late. Brown said it was fair.",
+            "Headline three\n\nThe deal came late. Kazimi said it was fair.",
+            "Headline four\n\nThe talks came late. Kadhimi said it was good.",
         ]);
         let entity_of = |a: usize| corpus.articles[a].entities.last().map(|m| m.entity);
         assert_ne!(entity_of(0), entity_of(1), "Bruno is not Brown");

@@ -353,6 +353,22 @@ fn finish(p: Partial, ids: &[usize], kinds: &[EntityType], entities: &[Entity]) 
     }
 }
 
+/// Analyses texts as articles of one corpus (ids "0", "1", ...): unit tests of the analysis.
+#[cfg(test)]
+pub(crate) fn analyse_texts(texts: &[&str]) -> Corpus {
+    let documents = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Document {
+            id: i.to_string(),
+            path: PathBuf::from(format!("{i}.txt")),
+            raw: text.to_string(),
+            record: Default::default(),
+        })
+        .collect();
+    analyse(documents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

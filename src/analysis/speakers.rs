@@ -1539,18 +1539,11 @@ fn is_preposition(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyse, QuoteKind};
-    use crate::corpus::Document;
+    use crate::analysis::{analyse_texts, QuoteKind};
 
     /// The reported clauses of one article, with their speakers.
     fn reported(text: &str) -> Vec<(String, Option<String>)> {
-        let document = Document {
-            id: "a".into(),
-            path: "a.txt".into(),
-            raw: text.into(),
-            record: Default::default(),
-        };
-        let corpus = analyse(vec![document]);
+        let corpus = analyse_texts(&[text]);
         let article = &corpus.articles[0];
         article
             .quotes
