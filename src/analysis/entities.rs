@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{gazetteer, lowercased, Gazetteer};
 use super::tokens::Token;
-use super::wordset::WordSet;
+use super::wordset::{Shapes, WordSet};
 use super::EntityType;
 
 /// One mention found in the text (byte offsets), before alias merging.
@@ -533,21 +533,12 @@ fn written_lower_too(
         .keys()
         .map(|w| lowercased(w, str::to_string))
         .collect();
-    // Bit `first byte % 64` of `shapes[length]`: some candidate has that length and first byte.
-    let mut shapes = [0u64; 64];
-    for c in &candidates {
-        if let (Some(&first), true) = (c.as_bytes().first(), c.len() < 64) {
-            shapes[c.len()] |= 1 << (first % 64);
-        }
-    }
-    let could_be_candidate = |w: &str| match w.as_bytes().first() {
-        Some(&first) if w.len() < 64 => shapes[w.len()] >> (first % 64) & 1 == 1,
-        Some(_) => true,
-        None => false,
-    };
+    let shapes = candidates
+        .iter()
+        .fold(Shapes::NONE, |shapes, c| shapes.with(c.as_bytes()));
     let mut seen = HashSet::default();
     for w in tokens.iter().map(|t| t.text(text)) {
-        if could_be_candidate(w)
+        if shapes.may_hold(w.as_bytes())
             && w.starts_with(char::is_lowercase)
             && candidates.contains(w)
             && !seen.contains(w)

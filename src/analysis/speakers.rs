@@ -373,6 +373,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .is_some_and(|r| slice(self.view.text, r.start, q.open).trim().is_empty())
     }
 
+    /// The text between token `k - 1` and token `k` (`k` > 0).
+    fn gap_before(&self, k: usize) -> &'a str {
+        slice(
+            self.view.text,
+            self.view.tokens[k - 1].end,
+            self.view.tokens[k].start,
+        )
+    }
+
     /// Index of the first token starting at or after `at`.
     fn token_at(&self, at: usize) -> usize {
         self.view.tokens.partition_point(|t| t.start < at)
@@ -729,11 +738,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if k == 0 || self.view.tokens[k - 1].start < bound {
                 break;
             }
-            let gap = slice(
-                self.view.text,
-                self.view.tokens[k - 1].end,
-                self.view.tokens[k].start,
-            );
+            let gap = self.gap_before(k);
             if gap.contains([',', '.', ';', ':', '(', ')', '"', '“', '”']) {
                 break;
             }
@@ -1250,11 +1255,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if self.view.tokens[k].start >= sentence_end {
                 return None;
             }
-            let gap = slice(
-                self.view.text,
-                self.view.tokens[k - 1].end,
-                self.view.tokens[k].start,
-            );
+            let gap = self.gap_before(k);
             if gap.contains([',', ';', ':', '"', '“', '”', '.']) {
                 return None;
             }
@@ -1327,11 +1328,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if self.view.tokens[k].start >= sentence_end {
                 return None;
             }
-            let gap = slice(
-                self.view.text,
-                self.view.tokens[k - 1].end,
-                self.view.tokens[k].start,
-            );
+            let gap = self.gap_before(k);
             if gap.contains([',', ';', ':', '"', '“', '(']) {
                 return None;
             }
@@ -1350,13 +1347,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let joined = |k: usize| {
             k < count
                 && self.view.tokens[k].start < sentence_end
-                && slice(
-                    self.view.text,
-                    self.view.tokens[k - 1].end,
-                    self.view.tokens[k].start,
-                )
-                .trim()
-                .is_empty()
+                && self.gap_before(k).trim().is_empty()
         };
         let mut k = t + 1;
         loop {
@@ -1398,13 +1389,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             while end < self.view.tokens.len()
                 && self.word(end).starts_with(char::is_uppercase)
                 && !NOMINATIVE_PRONOUNS.contains(&self.word(end))
-                && slice(
-                    self.view.text,
-                    self.view.tokens[end - 1].end,
-                    self.view.tokens[end].start,
-                )
-                .trim()
-                .is_empty()
+                && self.gap_before(end).trim().is_empty()
             {
                 end += 1;
             }

@@ -2,17 +2,42 @@
 //! `[&str]::contains` compares against every entry; this rejects almost every other word with
 //! one bit test (its length and first byte) before comparing against the entries.
 
+/// Which (length, first byte) pairs the words of a set have: one bit test tells that most other
+/// words are not in it. Words of 64 bytes or more are not recorded, and always may be.
+#[derive(Clone, Copy)]
+pub struct Shapes([u64; 64]);
+
+impl Shapes {
+    pub const NONE: Shapes = Shapes([0; 64]);
+
+    /// These shapes and `word`'s.
+    pub const fn with(mut self, word: &[u8]) -> Self {
+        if !word.is_empty() && word.len() < 64 {
+            self.0[word.len()] |= 1 << (word[0] % 64);
+        }
+        self
+    }
+
+    /// `word` may be one of the set's words (it is not, when this is false).
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        match word.first() {
+            None => false,
+            Some(&first) if word.len() < 64 => self.0[word.len()] >> (first % 64) & 1 == 1,
+            Some(_) => true,
+        }
+    }
+}
+
 /// A constant set of short words (each under 64 bytes).
 pub struct WordSet {
     words: &'static [&'static str],
-    /// Bit `b % 64` of `shapes[n]` is set when some entry is `n` bytes long and starts with
-    /// byte `b`.
-    shapes: [u64; 64],
+    shapes: Shapes,
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
-        let mut shapes = [0u64; 64];
+        let mut shapes = Shapes::NONE;
         let mut i = 0;
         while i < words.len() {
             let bytes = words[i].as_bytes();
@@ -20,7 +45,7 @@ impl WordSet {
                 !bytes.is_empty() && bytes.len() < 64,
                 "a word of 1 to 63 bytes"
             );
-            shapes[bytes.len()] |= 1 << (bytes[0] % 64);
+            shapes = shapes.with(bytes);
             i += 1;
         }
         Self { words, shapes }
@@ -30,13 +55,7 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &&str) -> bool {
         let bytes = word.as_bytes();
-        if bytes.is_empty()
-            || bytes.len() >= 64
-            || self.shapes[bytes.len()] >> (bytes[0] % 64) & 1 == 0
-        {
-            return false;
-        }
-        self.words.iter().any(|w| w.as_bytes() == bytes)
+        self.shapes.may_hold(bytes) && self.words.iter().any(|w| w.as_bytes() == bytes)
     }
 }
 
