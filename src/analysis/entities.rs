@@ -381,6 +381,14 @@ impl<'a> Words<'a> {
         !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') && gap.len() <= 3
     }
 
+    /// The text between word `i` and the next (empty after the last word).
+    fn gap_after(&self, i: usize) -> &'a str {
+        match self.tokens.get(i + 1) {
+            Some(next) => &self.text[self.tokens[i].end..next.start],
+            None => "",
+        }
+    }
+
     /// The word is possessive ("Iran’s", "United States'"): whatever follows is owned, not
     /// part of its name.
     fn possessive(&self, i: usize) -> bool {
@@ -606,8 +614,13 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         }
         if let Some((len, kind)) = match_known(words, g, pos, b).filter(|&(len, kind)| {
             // "Hassan Rouhani": a town that is also a first name, before an unknown name.
-            let lone_first_name =
-                kind == EntityType::Place && len == 1 && g.is_minor_place(w) && g.is_first_name(w);
+            // Unless where it stands says it is the place: "flew to Sydney", "London, Frankfurt
+            // and Sydney".
+            let lone_first_name = kind == EntityType::Place
+                && len == 1
+                && g.is_minor_place(w)
+                && g.is_first_name(w)
+                && !placed_by_context(words, g, pos);
             !(lone_first_name
                 || kind == EntityType::Place
                     && len == 1
@@ -1186,6 +1199,58 @@ fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> boo
     a >= 1 && words.joined(a - 1) && PLACE_NOUNS.contains(&words.word(a - 1))
 }
 
+/// The word at `pos` stands where a place does: after a preposition of place ("flew to
+/// Sydney", not "according to"), or in a list beside a known place ("London, Frankfurt and
+/// Sydney", "Sydney and Melbourne").
+fn placed_by_context(words: &Words<'_>, g: &Gazetteer, pos: usize) -> bool {
+    let count = words.tokens.len();
+    if pos >= 1 && words.joined(pos - 1) {
+        let before = words.word(pos - 1);
+        let attributed =
+            before == "to" && pos >= 2 && words.word(pos - 2).eq_ignore_ascii_case("according");
+        if PLACE_PREPOSITIONS.contains(&before) && !attributed {
+            return true;
+        }
+    }
+    let conjunction = |i: usize| matches!(words.word(i), "and" | "or");
+    // The last word of the list item before: "London, Frankfurt", "New York and Sydney".
+    let previous = if pos >= 1 && words.gap_after(pos - 1) == ", " {
+        Some(pos - 1)
+    } else if pos >= 2 && conjunction(pos - 1) && words.joined(pos - 1) {
+        matches!(words.gap_after(pos - 2), " " | ", ").then(|| pos - 2)
+    } else {
+        None
+    };
+    // A known place ends there (read back up to three words).
+    let place_before = previous.is_some_and(|last| {
+        (0..3.min(last + 1)).any(|back| {
+            match_known(words, g, last - back, last + 1)
+                .is_some_and(|(len, kind)| len == back + 1 && kind == EntityType::Place)
+        })
+    });
+    // The first word of the list item after: "Sydney, Melbourne", "Sydney and Melbourne".
+    let next = if words.gap_after(pos) == ", " {
+        Some(pos + 1)
+    } else if pos + 2 < count && conjunction(pos + 1) && words.joined(pos) && words.joined(pos + 1)
+    {
+        Some(pos + 2)
+    } else {
+        None
+    };
+    let place_after = next.is_some_and(|first| {
+        first < count
+            && match_known(words, g, first, count).is_some_and(|(len, kind)| {
+                // Not an appositive: "Jackson, Britain's envoy".
+                kind == EntityType::Place && !words.possessive(first + len - 1)
+            })
+    });
+    place_before || place_after
+}
+
+const PLACE_PREPOSITIONS: WordSet = WordSet::new(&[
+    "in", "at", "near", "from", "to", "into", "outside", "towards", "across", "via",
+]);
+
 /// Pronouns, contractions and single letters: capitalised, but never a name.
 fn is_not_a_name(word: &str) -> bool {
     let mut chars = word.chars();
@@ -1548,6 +1613,30 @@ mod tests {
         has(
             "Fans saw Zorvath battle Freddy in the film.",
             "Zorvath",
+            EntityType::Person,
+        );
+    }
+
+    /// A city that is also a first name (Sydney, Leicester) is the city where a place stands,
+    /// and a person's name elsewhere.
+    #[test]
+    fn a_city_named_like_a_person_is_a_place_where_places_stand() {
+        has("He flew to Sydney on Monday.", "Sydney", EntityType::Place);
+        has(
+            "Networks in London, Leicester and Sydney failed.",
+            "Leicester",
+            EntityType::Place,
+        );
+        has(
+            "Networks in London, Leicester and Sydney failed.",
+            "Sydney",
+            EntityType::Place,
+        );
+        has("Sydney and Melbourne bid.", "Sydney", EntityType::Place);
+        has("Sydney said she would stay.", "Sydney", EntityType::Person);
+        has(
+            "According to Sydney, the bid failed.",
+            "Sydney",
             EntityType::Person,
         );
     }
