@@ -974,6 +974,10 @@ fn classify_unknown(
     if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.names(first) {
         return None;
     }
+    // "a new TV", "MPs", "his PhD": an abbreviation of an ordinary noun names nothing.
+    if n == 1 && g.is_common_acronym(first) {
+        return None;
+    }
     // "National Institute of Allergy and Infectious Disease": an institution's cue wins.
     let org_cue = (a..b).any(|i| ORG_CUES.contains(&words.word(i)));
     if OTHER_CUES.contains(&last) && n > 1 && !org_cue {
@@ -1639,6 +1643,15 @@ mod tests {
             "Sydney",
             EntityType::Person,
         );
+    }
+
+    /// Abbreviations of ordinary nouns and plurals of capitals name nothing; acronyms of
+    /// institutions still do.
+    #[test]
+    fn an_abbreviation_of_a_common_noun_is_no_entity() {
+        let found = mentions("MPs said the new TV and DVDs cost more than a PhD, the IMF said.");
+        let surfaces: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(surfaces, ["IMF"], "{found:?}");
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub struct Gazetteer {
     max_title_words: usize,
     first_names: Lookup<()>,
     common_words: Lookup<()>,
+    /// Abbreviations of ordinary nouns ("TV", "GDP", "PhD"), as written.
+    common_acronyms: Lookup<()>,
     speech_verbs: Lookup<VerbForm>,
     /// Lowercased name → alias group index; `alias_groups[i][0]` is the display name.
     alias_of: Lookup<usize>,
@@ -142,6 +144,9 @@ impl Gazetteer {
         let first_names = lines(include_str!("../../assets/first_names.txt"))
             .map(str::to_string)
             .collect();
+        let common_acronyms = lines(include_str!("../../assets/common_acronyms.txt"))
+            .map(str::to_string)
+            .collect();
         let speech_verbs = lines(include_str!("../../assets/speech_verbs.txt"))
             .map(|line| {
                 let mut cols = line.split('\t');
@@ -194,6 +199,7 @@ impl Gazetteer {
             max_title_words,
             first_names: Lookup::set(first_names),
             common_words: Lookup::set(common_words),
+            common_acronyms: Lookup::set(common_acronyms),
             speech_verbs: Lookup::new(speech_verbs),
             alias_of: Lookup::new(alias_of),
             alias_groups,
@@ -273,6 +279,18 @@ impl Gazetteer {
     /// True for ordinary English words ("the", "late", "during"), compared in lower case.
     pub fn is_common_word(&self, word: &str) -> bool {
         self.common_words.get_lower(word).is_some()
+    }
+
+    /// True for an abbreviation of an ordinary noun ("TV", "GDP", "PhD") or its plural ("MPs"),
+    /// and for any plural of capitals ("NGOs" is no more a name than "TVs"): things, not names.
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        if self.common_acronyms.get(word).is_some() {
+            return true;
+        }
+        word.strip_suffix('s').is_some_and(|stem| {
+            self.common_acronyms.get(stem).is_some()
+                || stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+        })
     }
 
     /// True when `word` (any case) can end a title ("minister", "President", "premier"): a cheap
@@ -406,6 +424,7 @@ mod tests {
         check(&g.names_lower, true);
         check(&g.titles_lower, true);
         check(&g.speech_verbs, false);
+        check(&g.common_acronyms, false);
         check(&g.alias_of, true);
         check(&g.first_words, true);
         // And it does turn most other words away.
