@@ -578,12 +578,17 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         let w = words.word(pos);
         // A sentence-initial ordinary word ("The", "During", "Today") is not a name, unless the
         // article also writes it capitalised mid-sentence ("Trump ... Trump").
+        // Nor is a town named by an ordinary word, alone ("Mobile phones", "Reading is"; not
+        // "Van Gogh", "Delta Air Lines").
+        let stem = strip_possessive_word(w);
+        let known = match_known(words, g, pos, b);
+        let town_word =
+            known == Some((1, EntityType::Place)) && g.is_minor_place(stem) && pos + 1 == b;
         if pos == a
             && words.starts_clause(pos)
-            && g.is_common_word(strip_possessive_word(w))
-            && g.type_of(strip_possessive_word(w)).is_none()
-            && match_known(words, g, pos, b).is_none()
-            && !words.names(strip_possessive_word(w))
+            && g.is_common_word(stem)
+            && (known.is_none() || town_word)
+            && !words.names(stem)
             && !opens_institution(words, pos, b)
         {
             pos += 1;
@@ -599,7 +604,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += 1;
             continue;
         }
-        let known_with_article = w == "The" && match_known(words, g, pos, b).is_some();
+        let known_with_article = w == "The" && known.is_some();
         if !known_with_article
             && (CONNECTORS.contains(&w) || (matches!(w, "The" | "A" | "An") && pos + 1 < b))
         {
@@ -612,7 +617,9 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += len;
             continue;
         }
-        if let Some((len, kind)) = match_known(words, g, pos, b).filter(|&(len, kind)| {
+        if let Some((len, kind)) = known.filter(|&(len, kind)| {
+            // "President Bush", "Governor Reading": after a title, a town's name is a person's.
+            let titled_town = title.is_some() && len == 1 && g.is_minor_place(stem);
             // "Hassan Rouhani": a town that is also a first name, before an unknown name.
             // Unless where it stands says it is the place: "flew to Sydney", "London, Frankfurt
             // and Sydney".
@@ -622,6 +629,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 && g.is_first_name(w)
                 && !placed_by_context(words, g, pos);
             !(lone_first_name
+                || titled_town
                 || kind == EntityType::Place
                     && len == 1
                     && (g.is_first_name(w) || g.is_minor_place(w))
@@ -902,6 +910,15 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
         } else {
             None
         };
+        // "George W. Bush", "Abraham Lincoln": a town's name after a first name is a surname.
+        let surname_like_town = known_here == Some((1, EntityType::Place))
+            && g.is_minor_place(strip_possessive_word(words.word(end)))
+            && g.is_first_name(words.word(pos))
+            && !title_here;
+        if surname_like_town {
+            end += 1;
+            continue;
+        }
         let after_of = end > pos && words.word(end - 1) == "of";
         if after_of && title_here && known_here.is_none() && run_has_cue() {
             end += 1;
@@ -1643,6 +1660,25 @@ mod tests {
             "Sydney",
             EntityType::Person,
         );
+    }
+
+    /// A town's name after a title or a first name is a person's ("President Bush", "Abraham
+    /// Lincoln"); a town named by an ordinary word is no name at a sentence's start.
+    #[test]
+    fn a_town_named_like_a_person_or_a_thing() {
+        has("Then President Bush spoke.", "Bush", EntityType::Person);
+        has(
+            "He cited Abraham Lincoln often.",
+            "Abraham Lincoln",
+            EntityType::Person,
+        );
+        has(
+            "They met George W. Bush there.",
+            "George W. Bush",
+            EntityType::Person,
+        );
+        let found = mentions("Mobile phones are cheap. Reading is fun.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     /// Abbreviations of ordinary nouns and plurals of capitals name nothing; acronyms of

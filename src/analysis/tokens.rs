@@ -85,10 +85,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let mut end = j;
             let word = &text[start..end];
-            // Keep the dot of "U.S." and "Dr." as part of the word.
+            // Keep the dot of "U.S." and "Dr." as part of the word, and of a middle initial
+            // ("George W. Bush": the dot ends no sentence).
             if j < n
                 && text.as_bytes()[j] == b'.'
-                && (word.contains('.') || ABBREVIATIONS.contains(&word))
+                && (word.contains('.')
+                    || ABBREVIATIONS.contains(&word)
+                    || is_middle_initial(text, &tokens, start, word))
             {
                 end += 1;
                 j += 1;
@@ -154,6 +157,27 @@ fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
         .count()
 }
 
+/// A single capital letter between a first name and a word that is no ordinary word:
+/// "W" in "George W. Bush" (not "World War I. But", "Plan B. The").
+fn is_middle_initial(text: &str, tokens: &[Token], start: usize, word: &str) -> bool {
+    let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    if !single_capital {
+        return false;
+    }
+    let g = super::gazetteer::gazetteer();
+    let after_first_name = tokens.last().is_some_and(|previous| {
+        text[previous.end..start] == *" " && g.is_first_name(&text[previous.start..previous.end])
+    });
+    let rest = text[start + 2..].trim_start_matches(' ');
+    let next = &rest[..rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len())];
+    // An ordinary word opens the next sentence; one that is also a name may go on this one
+    // ("Bush", "Grant").
+    let ordinary = g.is_common_word(next) && g.type_of(next).is_none() && !g.is_first_name(next);
+    after_first_name && next.starts_with(char::is_uppercase) && !ordinary
+}
+
 /// "U" or "U.S" so far: single letters separated by dots.
 fn is_initial_chain(word: &str) -> bool {
     word.chars().enumerate().all(|(k, c)| {
@@ -207,6 +231,16 @@ mod tests {
             words("Al-Kazemi met Iraq’s U.S. envoy, Dr. Who."),
             ["Al-Kazemi", "met", "Iraq’s", "U.S.", "envoy", "Dr.", "Who"]
         );
+    }
+
+    #[test]
+    fn a_middle_initial_ends_no_sentence() {
+        let text = "President George W. Bush spoke of vitamin C. Then he left.";
+        let tokens = tokenize(text);
+        let word = |w: &str| *tokens.iter().find(|t| t.text(text) == w).unwrap();
+        assert!(!word("Bush").sentence_start);
+        assert_eq!(word("W.").text(text), "W.");
+        assert!(word("Then").sentence_start);
     }
 
     #[test]
