@@ -387,14 +387,20 @@ impl<'a, 'v> Attributor<'a, 'v> {
         self.view.tokens.partition_point(|t| t.start < at)
     }
 
-    /// The mention that contains token `t`, if any.
+    /// The mention that contains token `t`, if any (none past the last token).
     fn mention_at(&self, t: usize) -> Option<usize> {
-        self.facts[t].mention.map(|m| m as usize)
+        self.facts.get(t)?.mention.map(|m| m as usize)
     }
 
     /// Token `t` is inside a direct quote.
     fn quoted(&self, t: usize) -> bool {
         self.facts[t].quoted
+    }
+
+    /// Tokens `from..to` hold a quoted word and nothing unquoted but punctuation's neighbours:
+    /// the verb at `to` follows its quotation (`"...," said X`).
+    fn quoted_before(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.quoted(k)) && (from..to).all(|k| self.quoted(k))
     }
 
     /// Token `t` as a verb of speech; `None` past the last token.
@@ -432,6 +438,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 }
                 let w = self.word(t);
                 if self.speech(t).is_some() && t > first {
+                    // "'...,' said Sung Won Sohn": the person right after the verb is the
+                    // subject (a later "he added" means them).
+                    if let Some(m) = self.mention_at(t + 1) {
+                        if self.view.kinds[m] == EntityType::Person && self.quoted_before(first, t)
+                        {
+                            subjects.push((sentence.start, self.view.entity[m]));
+                        }
+                    }
                     break;
                 }
                 if let Some(m) = self.mention_at(t) {
@@ -1536,6 +1550,24 @@ mod tests {
             .filter(|q| q.kind == QuoteKind::Reported)
             .map(|q| (article.quote_text(q).to_string(), q.speaker.clone()))
             .collect()
+    }
+
+    /// "'...,' said X. '...,' he added.": the pronoun is the person named after the verb,
+    /// not an earlier subject.
+    #[test]
+    fn he_after_an_inverted_attribution_is_its_speaker() {
+        let text = "Rates rose, said Avery Shenfeld, an economist. \"The Fed is cautious,\" \
+                    said Sung Won Sohn, chief economist. \"Growth is better now,\" he added.";
+        let corpus = analyse_texts(&[text]);
+        let article = &corpus.articles[0];
+        let speaker_of = |words: &str| {
+            let quote = article
+                .quotes
+                .iter()
+                .find(|q| article.quote_text(q).contains(words));
+            quote.and_then(|q| q.speaker.clone())
+        };
+        assert_eq!(speaker_of("Growth").as_deref(), Some("Sung Won Sohn"));
     }
 
     #[test]
