@@ -36,6 +36,7 @@ fn big_app() -> App {
     let corpus = Corpus {
         articles,
         entities: seeds.entities,
+        ..Corpus::default()
     };
     sized_app(corpus)
 }

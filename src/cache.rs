@@ -203,6 +203,7 @@ pub fn load(
     let mut corpus = Corpus {
         articles: Vec::new(),
         entities,
+        problems: Vec::new(),
     };
     if !stale.is_empty() {
         progress.to_analyse.store(stale.len(), Ordering::Relaxed);
@@ -212,8 +213,17 @@ pub fn load(
         // Articles analysed now join the cached entities.
         let remap = merge_entities(&mut corpus.entities, fresh_corpus.entities);
         let mut fresh_articles = fresh_corpus.articles.into_iter();
+        let mut problems = fresh_corpus.problems;
         for (slot_index, (mut file, count)) in stale.iter().zip(fresh_files) {
             file.articles = fresh_articles.by_ref().take(count).collect();
+            // An article whose analysis failed is reported at every open, with its file.
+            let (here, elsewhere) = problems
+                .into_iter()
+                .partition(|w| file.articles.iter().any(|a| a.path == w.path));
+            problems = elsewhere;
+            let here: Vec<LoadWarning> = here;
+            file.warnings
+                .extend(here.into_iter().map(|w| (w.path, w.message)));
             for article in &mut file.articles {
                 relink(article, &remap);
                 // A speaker joined to a cached entity takes that entity's display name.
@@ -561,4 +571,44 @@ fn write(path: &Path, payload: &Payload) -> io::Result<()> {
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tests::PANIC_ALONE;
+
+    /// An article whose analysis failed is reported with its file on the first open and on
+    /// every later one (its warning is cached with it), and the other articles are analysed.
+    #[test]
+    fn a_failed_article_is_reported_at_every_open() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let articles = dir.path().join("articles");
+        std::fs::create_dir(&articles).expect("mkdir");
+        std::fs::write(articles.join("good.txt"), "Good\n\nJohn Smith said so.").expect("write");
+        std::fs::write(
+            articles.join("broken.txt"),
+            format!("Broken\n\nText {PANIC_ALONE} here."),
+        )
+        .expect("write");
+        let cache = dir.path().join("corpus.bin");
+        for open in ["first", "later"] {
+            let loaded = load(
+                std::slice::from_ref(&articles),
+                &LoadOptions::default(),
+                &cache,
+                &Progress::default(),
+            );
+            assert_eq!(loaded.corpus.articles.len(), 2, "{open}");
+            let reported: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+            assert!(
+                reported
+                    .iter()
+                    .any(|w| w.contains("broken.txt") && w.contains("internal error")),
+                "{open}: {reported:?}"
+            );
+            let good = loaded.corpus.articles.iter().find(|a| a.id == "good");
+            assert!(good.is_some_and(|a| !a.entities.is_empty()), "{open}");
+        }
+    }
 }

@@ -384,6 +384,8 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions, use_cache: bool) -> Result
         warnings.append(&mut more);
         (combine(partials), warnings)
     };
+    let (mut corpus, mut warnings) = (corpus, warnings);
+    warnings.append(&mut corpus.problems);
     let mut err = stderr.lock();
     for warning in crate::corpus::load::summarise(&warnings) {
         writeln!(err, "quire: warning: {warning}")?;
