@@ -506,6 +506,8 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     let mut entity_mentions: Vec<usize> = Vec::new();
     let mut entity_articles: Vec<usize> = Vec::new();
     let mut node_mentions = vec![0usize; n];
+    // Of those, the mentions typed by evidence, not by a lone word's default.
+    let mut node_evidence = vec![0usize; n];
     let mut mention_entity = Vec::with_capacity(articles.len());
     let mut seen_here = rustc_hash::FxHashSet::default();
     for (a, (_, mentions)) in articles.iter().enumerate() {
@@ -521,6 +523,9 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
                 entity_kind.len() - 1
             });
             node_mentions[node] += 1;
+            if !m.guessed {
+                node_evidence[node] += 1;
+            }
             entity_mentions[e] += 1;
             if seen_here.insert(e) {
                 entity_articles[e] += 1;
@@ -531,9 +536,13 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
     drop(mention_node);
     // Each node votes for its type (general knowledge outweighs a guess from context) and
-    // for its surface, once per mention.
+    // for its surface, once per mention. Where two mentions or more of an entity were typed
+    // by evidence, only those vote: "oil firm Yukos", "Russian oil giant Yukos" make the 180
+    // plain "Yukos" (read as a person's name by default) an organisation. One alone does not
+    // ("Tories Ken Clarke", a chunk read wrongly, against 238 "Tories").
     let count = entity_kind.len();
     let mut kind_votes = vec![[0usize; EntityType::ALL.len()]; count];
+    let mut evidence_votes = vec![[0usize; EntityType::ALL.len()]; count];
     let mut surface_counts: Vec<HashMap<&str, usize>> = vec![HashMap::default(); count];
     for node in 0..n {
         if node_mentions[node] == 0 {
@@ -542,6 +551,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         let e = entity_of_root[&uf.find(node)];
         let weight = if facts[node].known { 10 } else { 1 };
         kind_votes[e][node_kind[node] as usize] += weight * node_mentions[node];
+        evidence_votes[e][node_kind[node] as usize] += weight * node_evidence[node];
         *surface_counts[e].entry(&surfaces[node]).or_default() += node_mentions[node];
     }
     // A settled surname counts as written, not as the full name its node stands for.
@@ -557,31 +567,38 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
     let mut entities: Vec<Entity> = surface_counts
         .into_par_iter()
-        .zip(kind_votes.into_par_iter())
+        .zip(kind_votes.into_par_iter().zip(evidence_votes))
         .zip(entity_kind.into_par_iter())
         .zip(entity_mentions.into_par_iter().zip(entity_articles))
-        .map(|(((counts, votes), first_kind), (mentions, articles))| {
-            let kind = EntityType::ALL
-                .iter()
-                .filter(|&&k| votes[k as usize] > 0)
-                .max_by_key(|&&k| (votes[k as usize], std::cmp::Reverse(k as u8)))
-                .copied()
-                .unwrap_or(first_kind);
-            let mut forms: Vec<(String, usize)> = counts
-                .into_iter()
-                .map(|(s, c)| (s.to_string(), c))
-                .collect();
-            forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let name = display_name(&forms);
-            Entity {
-                id: slug(&name),
-                name,
-                kind,
-                aliases: forms.into_iter().map(|(s, _)| s).collect(),
-                mentions,
-                articles,
-            }
-        })
+        .map(
+            |(((counts, (all, evidence)), first_kind), (mentions, articles))| {
+                let votes = if evidence.iter().sum::<usize>() >= 2 {
+                    evidence
+                } else {
+                    all
+                };
+                let kind = EntityType::ALL
+                    .iter()
+                    .filter(|&&k| votes[k as usize] > 0)
+                    .max_by_key(|&&k| (votes[k as usize], std::cmp::Reverse(k as u8)))
+                    .copied()
+                    .unwrap_or(first_kind);
+                let mut forms: Vec<(String, usize)> = counts
+                    .into_iter()
+                    .map(|(s, c)| (s.to_string(), c))
+                    .collect();
+                forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let name = display_name(&forms);
+                Entity {
+                    id: slug(&name),
+                    name,
+                    kind,
+                    aliases: forms.into_iter().map(|(s, _)| s).collect(),
+                    mentions,
+                    articles,
+                }
+            },
+        )
         .collect();
     // Ids are slugs of names, numbered when two entities share one.
     let mut used_ids: HashMap<String, usize> = HashMap::default();
@@ -777,6 +794,31 @@ mod tests {
         assert_eq!(table.intern("0kazimi", 7), (0, false));
         assert_eq!(table.intern("2iraq", 7), (1, false));
         assert_eq!(table.key(1), "2iraq");
+    }
+
+    /// A lone unknown word is read as a person's name by default; two mentions typed by what
+    /// surrounds them ("oil firm Zorvex") outvote any number of such defaults, one does not.
+    #[test]
+    fn evidence_outvotes_a_lone_word_default() {
+        let plain = "Zorvex shares fell. Analysts expect Zorvex to recover. Zorvex will report.";
+        let corpus = crate::analysis::analyse_texts(&[
+            "Oil one\n\nThe oil firm Zorvex cut output.",
+            "Oil two\n\nThe energy company Zorvex paid a fine.",
+            &format!("Oil three\n\n{plain}"),
+            &format!("Oil four\n\n{plain}"),
+            "Team one\n\nThe firm Quillan won.",
+            &format!("Team two\n\n{}", plain.replace("Zorvex", "Quillan")),
+        ]);
+        let kind_of = |name: &str| {
+            corpus
+                .entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.kind)
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        assert_eq!(kind_of("Zorvex"), EntityType::Org);
+        assert_eq!(kind_of("Quillan"), EntityType::Person);
     }
 
     /// A surname after the full name is that person in its article; two articles' people

@@ -19,6 +19,9 @@ pub struct Mention {
     /// The title written before a person's name, when there is one (boxed: few mentions have
     /// one, and a corpus holds millions of mentions).
     pub cue: Option<Box<TitleCue>>,
+    /// Typed by default, with nothing in the text to say so ("Yukos" alone is read as a
+    /// person's name): linking lets any mention typed by evidence outvote such guesses.
+    pub guessed: bool,
 }
 
 /// How a person was introduced: "the Iraqi prime minister Mustafa al-Kadhimi".
@@ -152,6 +155,29 @@ const ORG_NOUNS: WordSet = WordSet::new(&[
     "station",
     "organisation",
     "organization",
+    "giant",
+    "maker",
+    "carmaker",
+    "chipmaker",
+    "retailer",
+    "airline",
+    "carrier",
+    "insurer",
+    "operator",
+    "conglomerate",
+    "supermarket",
+    "brewer",
+    "publisher",
+    "label",
+    "studio",
+    "club",
+    "manufacturer",
+    "regulator",
+    "watchdog",
+    "union",
+    "charity",
+    "bourse",
+    "chain",
 ]);
 
 /// Last words of names that are neither people, organisations nor places.
@@ -445,6 +471,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                     end,
                     kind,
                     cue: None,
+                    guessed: false,
                 });
             }
             i += 1;
@@ -489,6 +516,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                     end: tokens[j + 1].end,
                     kind: EntityType::Org,
                     cue: None,
+                    guessed: false,
                 });
                 i = j + 2;
                 continue;
@@ -506,6 +534,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 end: tokens[j - 1].end,
                 kind,
                 cue: None,
+                guessed: false,
             });
             i = j;
             continue;
@@ -732,6 +761,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                     end: start + head.len(),
                     kind: kind.unwrap_or(EntityType::Place),
                     cue: None,
+                    guessed: false,
                 });
                 pos += 1;
                 continue;
@@ -763,7 +793,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             }
         }
         let kind = classify_unknown(words, g, pos, run_end, title.is_some());
-        if let Some(kind) = kind {
+        if let Some((kind, guessed)) = kind {
             let (t, n) = if kind == EntityType::Person {
                 (title.take(), nationality.take())
             } else {
@@ -771,6 +801,12 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 (None, None)
             };
             push(out, text, words, pos, run_end, kind, t, n);
+            if let Some(last) = out
+                .last_mut()
+                .filter(|m| m.start == words.tokens[pos].start)
+            {
+                last.guessed = guessed;
+            }
         }
         pos = next_pos;
     }
@@ -808,6 +844,7 @@ fn push(
             end,
             kind,
             cue,
+            guessed: false,
         });
     }
 }
@@ -977,14 +1014,15 @@ fn is_name_particle(word: &str) -> bool {
     )
 }
 
-/// Types an unknown run of capitalised words, or drops it (`None`) when it is not a name.
+/// Types an unknown run of capitalised words, or drops it (`None`) when it is not a name; true
+/// with a type that is only the default for a lone word (see [`Mention::guessed`]).
 fn classify_unknown(
     words: &Words<'_>,
     g: &Gazetteer,
     a: usize,
     b: usize,
     after_title: bool,
-) -> Option<EntityType> {
+) -> Option<(EntityType, bool)> {
     let first = strip_possessive_word(words.word(a));
     let last = strip_possessive_word(words.word(b - 1));
     let n = b - a;
@@ -998,22 +1036,22 @@ fn classify_unknown(
     // "National Institute of Allergy and Infectious Disease": an institution's cue wins.
     let org_cue = (a..b).any(|i| ORG_CUES.contains(&words.word(i)));
     if OTHER_CUES.contains(&last) && n > 1 && !org_cue {
-        return Some(EntityType::Other); // laws, awards, buildings: "Electronic Commerce Directive"
+        return Some((EntityType::Other, false)); // laws, awards, buildings: "Electronic Commerce Directive"
     }
     if org_cue && n > 1 {
-        return Some(EntityType::Org);
+        return Some((EntityType::Org, false));
     }
     if PLACE_CUES.contains(&last) && n > 1 {
-        return Some(EntityType::Place);
+        return Some((EntityType::Place, false));
     }
     if event_end(words, b - 1, b).is_some() || n >= 2 && event_end(words, b - 2, b) == Some(b) {
-        return Some(EntityType::Event);
+        return Some((EntityType::Event, false));
     }
     if n == 1 && is_holiday(first) {
-        return Some(EntityType::Event);
+        return Some((EntityType::Event, false));
     }
     if after_title {
-        return Some(EntityType::Person);
+        return Some((EntityType::Person, false));
     }
     // "in La Jolla, California": with "in" before and a place after, even a word that is
     // also a first name.
@@ -1022,7 +1060,7 @@ fn classify_unknown(
         && (in_before || !(a..b).any(|i| g.is_first_name(words.word(i))))
         && place_by_context(words, g, a, b)
     {
-        return Some(EntityType::Place);
+        return Some((EntityType::Place, false));
     }
     let is_acronym = first.len() >= 2
         && first
@@ -1037,19 +1075,19 @@ fn classify_unknown(
             return None;
         }
         if first.chars().any(|c| c.is_ascii_digit()) {
-            return Some(EntityType::Other); // "H1N1"
+            return Some((EntityType::Other, false)); // "H1N1"
         }
-        return Some(EntityType::Org);
+        return Some((EntityType::Org, false));
     }
     if g.is_first_name(first) && n >= 2 {
-        return Some(EntityType::Person);
+        return Some((EntityType::Person, false));
     }
     if (a..b).any(|i| {
         is_name_particle(words.word(i))
             || words.word(i).starts_with("al-")
             || words.word(i).starts_with("Al-")
     }) {
-        return Some(EntityType::Person);
+        return Some((EntityType::Person, false));
     }
     let shouting = (a..b).all(|i| words.word(i).chars().all(|c| !c.is_lowercase()));
     if n >= 2 && shouting && (a..b).any(|i| g.is_common_word(words.word(i))) {
@@ -1067,16 +1105,16 @@ fn classify_unknown(
         // "Game of Thrones", "Rise of the Guardians": words joined by "of"/"the" with no
         // organisation cue are the title of a work.
         if (a..b).any(|i| matches!(words.word(i), "of" | "the" | "and")) {
-            return Some(EntityType::Other);
+            return Some((EntityType::Other, false));
         }
         return Some(if common == n || common > 0 && g.is_common_word(last) {
-            EntityType::Org
+            (EntityType::Org, false)
         } else {
-            EntityType::Person
+            (EntityType::Person, false)
         });
     }
     if n > 4 {
-        return Some(EntityType::Other);
+        return Some((EntityType::Other, false));
     }
     // A single unknown word: decided once the whole article has been read.
     if is_calendar_word(first)
@@ -1103,7 +1141,7 @@ fn classify_unknown(
         return None; // "President", "PM" alone: a role, not a name
     }
     if first.chars().any(|c| c.is_ascii_digit()) {
-        return Some(EntityType::Other); // "H1N1", "2019-nCoV"
+        return Some((EntityType::Other, false)); // "H1N1", "2019-nCoV"
     }
     // "McGurk", "MacDonald" are surnames.
     let surname_prefix = first.starts_with("Mc") || first.starts_with("Mac");
@@ -1113,7 +1151,7 @@ fn classify_unknown(
             .zip(first.chars().skip(1))
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
     {
-        return Some(EntityType::Org); // "FurScience", "ThePrint"
+        return Some((EntityType::Org, false)); // "FurScience", "ThePrint"
     }
     // After "in", "near", "from" a name is a place; after "the" an institution ("the House",
     // "the Fed"); otherwise news names people most often.
@@ -1122,16 +1160,16 @@ fn classify_unknown(
         before,
         "in" | "near" | "from" | "across" | "outside" | "into" | "towards"
     ) {
-        return Some(EntityType::Place);
+        return Some((EntityType::Place, false));
     }
     // "the island of Crete", "the port of Igoumenitsa"; "newspaper Kathimerini", "broadcaster PBS";
     // "the Aphrodite field".
     let two_before = a.checked_sub(2).map(|i| words.word(i)).unwrap_or("");
     if before == "of" && PLACE_NOUNS.contains(&two_before) {
-        return Some(EntityType::Place);
+        return Some((EntityType::Place, false));
     }
     if ORG_NOUNS.contains(&before) {
-        return Some(EntityType::Org);
+        return Some((EntityType::Org, false));
     }
     let after = words
         .tokens
@@ -1151,7 +1189,7 @@ fn classify_unknown(
             | "river"
     ) && words.joined(b - 1)
     {
-        return Some(EntityType::Place);
+        return Some((EntityType::Place, false));
     }
     // "Telangana ministers", "the Hajo assembly", "the Raqqa battle": a name qualifying
     // what a place has.
@@ -1162,7 +1200,7 @@ fn classify_unknown(
     ) || matches!(after, "battle" | "offensive" | "border")
         && matches!(before, "the" | "The");
     if owned && words.joined(b - 1) {
-        return Some(EntityType::Place);
+        return Some((EntityType::Place, false));
     }
     // "the Aphrodite gas field": a resource between the name and its place noun.
     let after_next = words
@@ -1171,16 +1209,16 @@ fn classify_unknown(
         .map(|t| t.text(words.text))
         .unwrap_or("");
     if matches!(after, "gas" | "oil") && matches!(after_next, "field" | "fields") {
-        return Some(EntityType::Place);
+        return Some((EntityType::Place, false));
     }
     if matches!(before, "the" | "The") {
         // "the Hague": a place whose name has the article.
         if g.type_of(&format!("The {first}")) == Some(EntityType::Place) {
-            return Some(EntityType::Place);
+            return Some((EntityType::Place, false));
         }
-        return Some(EntityType::Org);
+        return Some((EntityType::Org, true));
     }
-    Some(EntityType::Person)
+    Some((EntityType::Person, true))
 }
 
 /// Words `a..b` name a place by where they stand: before ", Greece" (a place and its
@@ -1446,6 +1484,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
                 && (g.speech_verb(next_word).is_some() || looks_transliterated_surname(word))
         {
             m.kind = EntityType::Person;
+            m.guessed = false;
         }
     }
     // "Scripps" after "Scripps Institution of Oceanography": a lone word opening an
@@ -1468,6 +1507,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             && surnames.contains(&word.to_lowercase())
         {
             m.kind = EntityType::Person;
+            m.guessed = false;
         }
         if m.kind == EntityType::Person
             && m.title().is_none()
@@ -1476,6 +1516,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             && !surnames.contains(&word.to_lowercase())
         {
             m.kind = EntityType::Org;
+            m.guessed = false;
         }
     }
     // An ordinary word written capitalised ("Trump", "House") is kept only when it turned out
