@@ -1500,11 +1500,13 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         .collect();
     for m in mentions.iter_mut() {
         let word = &text[m.start..m.end];
-        // "the Kadhimi government" after "Mustafa al-Kadhimi": the person, not a place.
+        // "the Kadhimi government" after "Mustafa al-Kadhimi", "Davenport" after "Lindsay
+        // Davenport": the person, not a place (nor a town of that name).
+        let stem = strip_possessive_word(word);
         if m.kind == EntityType::Place
             && !word.contains(' ')
-            && g.type_of(word).is_none()
-            && surnames.contains(&word.to_lowercase())
+            && (g.type_of(word).is_none() || g.is_minor_place(stem))
+            && surnames.contains(&stem.to_lowercase())
         {
             m.kind = EntityType::Person;
             m.guessed = false;
@@ -1716,6 +1718,11 @@ mod tests {
         has(
             "They met George W. Bush there.",
             "George W. Bush",
+            EntityType::Person,
+        );
+        has(
+            "Lindsay Davenport won the final. Then Davenport left.",
+            "Davenport",
             EntityType::Person,
         );
         let found = mentions("Mobile phones are cheap. Reading is fun.");
