@@ -336,6 +336,27 @@ const COMPASS: WordSet = WordSet::new(&[
     "Upper",
 ]);
 
+/// Nouns that, right after a name, make it an organisation's: its people, shares and parts.
+const ORG_MEMBERS: WordSet = WordSet::new(&[
+    "manager",
+    "boss",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "skipper",
+    "chairman",
+    "squad",
+    "shareholders",
+    "shares",
+    "executives",
+    "employees",
+    "staff",
+    "subsidiary",
+    "headquarters",
+]);
+
 /// Lowercase words that, after a name, make it an event or a thing ("Corona pandemic").
 fn lowercase_tail(word: &str) -> Option<EntityType> {
     match word {
@@ -1191,6 +1212,11 @@ fn classify_unknown(
     {
         return Some((EntityType::Place, false));
     }
+    // "Chelsea boss Jose Mourinho", "Sony shares", "Yukos shareholders": a name qualifying
+    // what an organisation has (not "Henman fans", "Roddick coach": people have those too).
+    if ORG_MEMBERS.contains(&after) && words.joined(b - 1) && !words.possessive(b - 1) {
+        return Some((EntityType::Org, false));
+    }
     // "Telangana ministers", "the Hajo assembly", "the Raqqa battle": a name qualifying
     // what a place has.
     // Nouns that are also verbs ("Jason battle Freddy") only after "the".
@@ -1727,6 +1753,18 @@ mod tests {
         );
         let found = mentions("Mobile phones are cheap. Reading is fun.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// "Quillan boss", "Quillan shares": the word names an organisation; not "Quillan fans".
+    #[test]
+    fn what_follows_a_name_may_make_it_an_organisation() {
+        has(
+            "Yesterday Quillan boss Jo Tate resigned.",
+            "Quillan",
+            EntityType::Org,
+        );
+        has("Then Quillan shares fell.", "Quillan", EntityType::Org);
+        has("Then Quillan fans cheered.", "Quillan", EntityType::Person);
     }
 
     /// Abbreviations of ordinary nouns and plurals of capitals name nothing; acronyms of
