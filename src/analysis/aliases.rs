@@ -800,7 +800,7 @@ mod tests {
     /// surrounds them ("oil firm Zorvex") outvote any number of such defaults, one does not.
     #[test]
     fn evidence_outvotes_a_lone_word_default() {
-        let plain = "Zorvex shares fell. Analysts expect Zorvex to recover. Zorvex will report.";
+        let plain = "Zorvex fell. Analysts expect Zorvex to recover. Zorvex will report.";
         let corpus = crate::analysis::analyse_texts(&[
             "Oil one\n\nThe oil firm Zorvex cut output.",
             "Oil two\n\nThe energy company Zorvex paid a fine.",
