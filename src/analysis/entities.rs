@@ -319,6 +319,7 @@ const EVENT_CUES: WordSet = WordSet::new(&[
     "Expo",
     "Marathon",
     "Tournament",
+    "Open",
 ]);
 
 const COMPASS: WordSet = WordSet::new(&[
@@ -1612,6 +1613,28 @@ mod tests {
             "National Institute of Allergy and Infectious Disease",
             EntityType::Org,
         );
+    }
+
+    #[test]
+    fn tournaments_called_open_are_events() {
+        has(
+            "He won the Australian Open last year.",
+            "Australian Open",
+            EntityType::Event,
+        );
+        has(
+            "She lost at the Qatar Open.",
+            "Qatar Open",
+            EntityType::Event,
+        );
+    }
+
+    /// An interjection opening a sentence is no name; the Earth is a place.
+    #[test]
+    fn interjections_are_no_names_and_the_earth_is_a_place() {
+        let found = mentions("Yeah, why not? Okay, go on.");
+        assert!(found.is_empty(), "{found:?}");
+        has("Life on Earth needs oxygen.", "Earth", EntityType::Place);
     }
 
     #[test]
