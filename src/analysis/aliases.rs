@@ -334,18 +334,19 @@ impl NodeFacts {
             skeleton_into(word, &mut out, scratch);
             out
         };
-        if skel.len() >= 3 {
-            match kind {
-                EntityType::Person | EntityType::Org | EntityType::Other
-                    if one_word && !transliterated(surface) =>
-                {
-                    join_keys.push(format!("word:{}", folded(surface)))
-                }
-                EntityType::Person | EntityType::Org | EntityType::Other => {
-                    join_keys.push(format!("name:{skel}"))
-                }
-                kind => join_keys.push(format!("{kind:?}:{skel}")),
+        // A word as written joins however short its skeleton ("Sony" read as a person in one
+        // article and as a firm in another is one entity); a skeleton needs three consonants.
+        match kind {
+            EntityType::Person | EntityType::Org | EntityType::Other
+                if one_word && !transliterated(surface) =>
+            {
+                join_keys.push(format!("word:{}", folded(surface)))
             }
+            _ if skel.len() < 3 => {}
+            EntityType::Person | EntityType::Org | EntityType::Other => {
+                join_keys.push(format!("name:{skel}"))
+            }
+            kind => join_keys.push(format!("{kind:?}:{skel}")),
         }
         NodeFacts {
             word_skeleton: if one_word {
@@ -819,6 +820,24 @@ mod tests {
         };
         assert_eq!(kind_of("Zorvex"), EntityType::Org);
         assert_eq!(kind_of("Quillan"), EntityType::Person);
+    }
+
+    /// A short word ("Sony": too few consonants for a skeleton) typed a person in one article
+    /// and an organisation in another is still one entity.
+    #[test]
+    fn a_short_word_is_one_entity_whatever_its_type_in_each_article() {
+        let corpus = crate::analysis::analyse_texts(&[
+            "One\n\nThe electronics giant Sony cut prices.",
+            "Two\n\nThe electronics giant Sony cut prices again.",
+            "Three\n\nSony fell. Analysts expect Sony to recover.",
+        ]);
+        let sonys: Vec<&Entity> = corpus
+            .entities
+            .iter()
+            .filter(|e| e.name == "Sony")
+            .collect();
+        assert_eq!(sonys.len(), 1, "{sonys:?}");
+        assert_eq!(sonys[0].kind, EntityType::Org);
     }
 
     /// A surname after the full name is that person in its article; two articles' people
