@@ -65,6 +65,20 @@ fn article_text() -> impl Strategy<Value = String> {
         "July 22, 2020",
         "SHARE THIS ARTICLE",
         "class = “cf”>",
+        "Mr",
+        "Sydney",
+        "George",
+        "W",
+        "Bush",
+        "to",
+        "and",
+        "boss",
+        "firm",
+        "shares",
+        "Open",
+        "Yeah",
+        "TV",
+        "MPs",
     ]);
     prop::collection::vec(pieces, 0..120).prop_map(|v| v.concat())
 }
