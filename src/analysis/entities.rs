@@ -804,7 +804,8 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             // Court of Justice" is no role before a "Justice").
             let roles = (pos..k).all(|i| {
                 let w = strip_possessive_word(words.word(i));
-                g.is_common_word(w)
+                // "MP John Cryer", "DJ Norman Cook": an abbreviated role too.
+                (g.is_common_word(w) || g.is_common_acronym(w))
                     && !g.is_first_name(words.word(i))
                     && !ORG_CUES.contains(&w)
                     && !CONNECTORS.contains(&w)
@@ -1794,6 +1795,11 @@ mod tests {
     /// institutions still do.
     #[test]
     fn an_abbreviation_of_a_common_noun_is_no_entity() {
+        has(
+            "Then radio DJ Trevor Nelson spoke.",
+            "Trevor Nelson",
+            EntityType::Person,
+        );
         let found = mentions("MPs said the new TV and DVDs cost more than a PhD, the IMF said.");
         let surfaces: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
         assert_eq!(surfaces, ["IMF"], "{found:?}");
