@@ -656,6 +656,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let names_speaker = self
             .mention_at(t)
             .is_some_and(|m| self.view.kinds[m] == EntityType::Person);
+        // "Chris Weitz, director of About a Boy, said": a person before an appositive that
+        // opens with a role in lower case is the speaker, not a name inside the role (but
+        // "the Speaker of the House, Nancy Pelosi, said" is Nancy Pelosi).
+        if gap.contains(',') && names_speaker {
+            if let Some(k) = self.person_before_role(t, bound) {
+                t = k;
+            }
+        }
         if gap.contains(',') && !names_speaker {
             let before = slice(
                 self.view.text,
@@ -882,6 +890,28 @@ impl<'a, 'v> Attributor<'a, 'v> {
         } else {
             t
         }
+    }
+
+    /// The last token of a person named before the comma that opens the appositive holding
+    /// token `t`, when the appositive starts with a lower-case word ("Chris Weitz, director of
+    /// About a Boy"); within the text from `bound`, and at most a dozen words back.
+    fn person_before_role(&self, t: usize, bound: usize) -> Option<usize> {
+        let mut k = t;
+        while k > 0 && k + 12 > t && self.view.tokens[k - 1].start >= bound {
+            let gap = self.gap_before(k);
+            if gap.contains(['.', ';', ':', '"', '“', '”', '(', ')']) {
+                return None;
+            }
+            if gap.contains(',') {
+                let role = self.word(k).starts_with(char::is_lowercase);
+                let person = self
+                    .mention_at(k - 1)
+                    .is_some_and(|m| self.view.kinds[m] == EntityType::Person);
+                return (role && person).then_some(k - 1);
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// Finite speech verbs between `from` and `to` (byte offsets), outside quotes, latest first.
@@ -1601,7 +1631,7 @@ mod tests {
     }
 
     /// '"...," said Mr Owen', '"...," said asbestosis sufferer Bernie Banton': a title or a
-    /// role between the verb and the name.
+    /// role between the verb and the name; and a role in an appositive before the verb.
     #[test]
     fn a_role_or_title_may_stand_between_verb_and_speaker() {
         for (text, speaker) in [
@@ -1613,6 +1643,10 @@ mod tests {
             (
                 "Talks went on. \"We will see,\" said Prime Minister Tony Blair.",
                 "Tony Blair",
+            ),
+            (
+                "Chris Weitz, director of About a Boy, said: \"It was unviable.\"",
+                "Chris Weitz",
             ),
         ] {
             let corpus = analyse_texts(&[text]);
