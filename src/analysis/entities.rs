@@ -178,6 +178,8 @@ const ORG_NOUNS: WordSet = WordSet::new(&[
     "charity",
     "bourse",
     "chain",
+    "bank",
+    "lender",
 ]);
 
 /// Last words of names that are neither people, organisations nor places.
@@ -1130,11 +1132,15 @@ fn classify_unknown(
         if (a..b).any(|i| matches!(words.word(i), "of" | "the" | "and")) {
             return Some((EntityType::Other, false));
         }
-        return Some(if common == n || common > 0 && g.is_common_word(last) {
-            (EntityType::Org, false)
-        } else {
-            (EntityType::Person, false)
-        });
+        if common == n || common > 0 && g.is_common_word(last) {
+            return Some((EntityType::Org, false));
+        }
+        // "investment bank Goldman Sachs", "Grant Thornton shares": what surrounds the name.
+        if organisation_by_context(words, a, b) {
+            return Some((EntityType::Org, false));
+        }
+        // Otherwise a person's name, by default: other mentions' evidence may outvote it.
+        return Some((EntityType::Person, common == 0));
     }
     if n > 4 {
         return Some((EntityType::Other, false));
@@ -1214,9 +1220,7 @@ fn classify_unknown(
     {
         return Some((EntityType::Place, false));
     }
-    // "Chelsea boss Jose Mourinho", "Sony shares", "Yukos shareholders": a name qualifying
-    // what an organisation has (not "Henman fans", "Roddick coach": people have those too).
-    if ORG_MEMBERS.contains(&after) && words.joined(b - 1) && !words.possessive(b - 1) {
+    if organisation_by_context(words, a, b) {
         return Some((EntityType::Org, false));
     }
     // "Telangana ministers", "the Hajo assembly", "the Raqqa battle": a name qualifying
@@ -1247,6 +1251,18 @@ fn classify_unknown(
         return Some((EntityType::Org, true));
     }
     Some((EntityType::Person, true))
+}
+
+/// Words `a..b` name an organisation by what stands around them: a noun only an organisation
+/// has right after ("Chelsea boss Jose Mourinho", "Sony shares"; not "Henman fans", "Roddick
+/// coach": people have those too), or a noun for an organisation right before ("oil firm
+/// Yukos", "investment bank Goldman Sachs").
+fn organisation_by_context(words: &Words<'_>, a: usize, b: usize) -> bool {
+    let after = words.tokens.get(b).map_or("", |t| t.text(words.text));
+    let member_after =
+        ORG_MEMBERS.contains(&after) && words.joined(b - 1) && !words.possessive(b - 1);
+    let noun_before = a >= 1 && words.joined(a - 1) && ORG_NOUNS.contains(&words.word(a - 1));
+    member_after || noun_before
 }
 
 /// Words `a..b` name a place by where they stand: before ", Greece" (a place and its
@@ -1788,6 +1804,11 @@ mod tests {
             EntityType::Org,
         );
         has("Then Quillan shares fell.", "Quillan", EntityType::Org);
+        has(
+            "He joined investment bank Zorvath Mible last year.",
+            "Zorvath Mible",
+            EntityType::Org,
+        );
         has("Then Quillan fans cheered.", "Quillan", EntityType::Person);
     }
 
