@@ -448,6 +448,8 @@ mod tests {
         assert_eq!(g.type_of("Reuters"), Some(EntityType::Org));
         assert_eq!(g.type_of("Daesh"), Some(EntityType::Org));
         assert_eq!(g.alias_group("daesh"), Some("Islamic State"));
+        assert_eq!(g.type_of("House of Lords"), Some(EntityType::Org));
+        assert_eq!(g.type_of("Lib Dems"), Some(EntityType::Org));
         assert_eq!(g.title_head("premier"), Some("prime minister"));
         assert!(g.is_common_word("During"));
         assert!(!g.is_common_word("Khamenei"));
