@@ -397,10 +397,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         self.facts[t].quoted
     }
 
-    /// Tokens `from..to` hold a quoted word and nothing unquoted but punctuation's neighbours:
-    /// the verb at `to` follows its quotation (`"...," said X`).
+    /// Tokens `from..to` are all inside a quotation (and there is one): the verb at `to`
+    /// follows its quotation (`"...," said X`).
     fn quoted_before(&self, from: usize, to: usize) -> bool {
-        (from..to).any(|k| self.quoted(k)) && (from..to).all(|k| self.quoted(k))
+        from < to && (from..to).all(|k| self.quoted(k))
     }
 
     /// Token `t` as a verb of speech; `None` past the last token.
