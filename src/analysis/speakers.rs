@@ -784,15 +784,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if PERSON_ROLES.contains(head) && head_end == phrase.len() {
             return self.resolve_pronoun("he", self.view.tokens[t].start);
         }
-        // "WHO's website says", "the ministry's statement": the medium speaks for its owner.
         if MEDIA_NOUNS.contains(head) {
-            for i in start + 1..=t {
-                if let Some(m) = self.mention_at(i) {
-                    let word = self.word(i);
-                    if self.is_speaker_kind(m) && (word.ends_with("’s") || word.ends_with("'s")) {
-                        return Some(Speaker::Entity(self.view.entity[m]));
-                    }
-                }
+            if let Some(owner) = self.media_owner(start + 1, t) {
+                return Some(owner);
             }
         }
         let text = slice(
@@ -1287,6 +1281,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
     }
 
     /// A name (entity or title reference) starting at token `t`: its speaker and end offset.
+    /// "WHO's website says", "the ministry's statement": the medium speaks for its owner, a
+    /// person or organisation written possessive among tokens `from..=to`.
+    fn media_owner(&self, from: usize, to: usize) -> Option<Speaker> {
+        (from..=to).find_map(|i| {
+            let m = self.mention_at(i)?;
+            let word = self.word(i);
+            let possessive = word.ends_with("’s") || word.ends_with("'s");
+            (self.is_speaker_kind(m) && possessive).then(|| Speaker::Entity(self.view.entity[m]))
+        })
+    }
+
     fn named_after(&self, t: usize) -> Option<(Speaker, usize)> {
         if t >= self.view.tokens.len() {
             return None;
@@ -1312,6 +1317,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         let last = self.token_at(end).saturating_sub(1);
+        // "According to the WHO's situation report dated March 16": the report's owner.
+        if (t..=last).any(|i| MEDIA_NOUNS.contains(&self.word(i))) {
+            if let Some(owner) = self.media_owner(t, last) {
+                return Some((owner, end));
+            }
+        }
         let s = self
             .subject_before(last + 1, self.view.tokens[t].start)
             .or_else(|| {
@@ -1723,6 +1734,21 @@ mod tests {
     }
 
     /// A sentence may end anywhere: right after "told the" at the end of an article.
+    #[test]
+    fn according_to_a_report_is_according_to_its_owner() {
+        let found = reported(
+            "Cases rose. According to the WHO's situation report dated March 16, the virus \
+             claimed 6606 lives.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "the virus claimed 6606 lives".to_string(),
+                Some("World Health Organization".to_string())
+            )]
+        );
+    }
+
     #[test]
     fn a_text_ending_after_told_the_is_read_whole() {
         assert!(reported("Headline here\n\nThe minister told the").is_empty());
