@@ -1519,8 +1519,13 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             next_word
         };
         let is_ordinary = g.is_common_word(word);
-        // No one's name has digits ("TVN24 reported", "H1N1"): such a word stays a thing.
+        // No one's name has digits ("H1N1"): such a word stays a thing, unless it speaks, as
+        // an organisation does ("TVN24 reported", "3M said").
         if word.chars().any(|c| c.is_ascii_digit()) {
+            if g.speech_verb(next_word).is_some() {
+                m.kind = EntityType::Org;
+                m.guessed = false;
+            }
             continue;
         }
         if surnames.contains(&word.to_lowercase())
@@ -1849,6 +1854,12 @@ mod tests {
                 .iter()
                 .all(|(s, k)| s != "TVN24" || *k != EntityType::Person),
             "{found:?}"
+        );
+        // A speaking one is an organisation.
+        has(
+            "Police said it was serious. TVN24 reported he received surgery.",
+            "TVN24",
+            EntityType::Org,
         );
     }
 
