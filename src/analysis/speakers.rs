@@ -1281,14 +1281,19 @@ impl<'a, 'v> Attributor<'a, 'v> {
     }
 
     /// A name (entity or title reference) starting at token `t`: its speaker and end offset.
-    /// "WHO's website says", "the ministry's statement": the medium speaks for its owner, a
-    /// person or organisation written possessive among tokens `from..=to`.
+    /// "WHO's website says", "the ministry's statement", "a UN report": the medium speaks for
+    /// its owner, a person or organisation among tokens `from..=to` written possessive or
+    /// right before the medium's noun.
     fn media_owner(&self, from: usize, to: usize) -> Option<Speaker> {
         (from..=to).find_map(|i| {
             let m = self.mention_at(i)?;
             let word = self.word(i);
             let possessive = word.ends_with("’s") || word.ends_with("'s");
-            (self.is_speaker_kind(m) && possessive).then(|| Speaker::Entity(self.view.entity[m]))
+            let modifier = i < to
+                && self.mention_at(i + 1) != Some(m)
+                && MEDIA_NOUNS.contains(&self.word(i + 1));
+            (self.is_speaker_kind(m) && (possessive || modifier))
+                .then(|| Speaker::Entity(self.view.entity[m]))
         })
     }
 
@@ -1747,6 +1752,15 @@ mod tests {
                 Some("World Health Organization".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_report_speaks_for_the_organisation_named_before_it() {
+        let corpus = analyse_texts(&[
+            "Aid rose. \"The digital divide is closing,\" a World Bank report said.",
+        ]);
+        let quote = &corpus.articles[0].quotes[0];
+        assert_eq!(quote.speaker.as_deref(), Some("World Bank"));
     }
 
     #[test]
