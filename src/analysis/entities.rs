@@ -634,13 +634,16 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         // Nor is a town named by an ordinary word, alone ("Mobile phones", "Reading is"; not
         // "Van Gogh", "Delta Air Lines").
         let stem = strip_possessive_word(w);
-        let known = match_known(words, g, pos, b);
+        // The known name here, looked up once and only when a rule asks (most words of a
+        // chunk are settled by the cheaper tests first).
+        let known_here = std::cell::OnceCell::new();
+        let known = || *known_here.get_or_init(|| match_known(words, g, pos, b));
         let town_word =
-            known == Some((1, EntityType::Place)) && g.is_minor_place(stem) && pos + 1 == b;
+            || known() == Some((1, EntityType::Place)) && g.is_minor_place(stem) && pos + 1 == b;
         if pos == a
             && words.starts_clause(pos)
             && g.is_common_word(stem)
-            && (known.is_none() || town_word)
+            && (known().is_none() || town_word())
             && !words.names(stem)
             && !opens_institution(words, pos, b)
         {
@@ -657,7 +660,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += 1;
             continue;
         }
-        let known_with_article = w == "The" && known.is_some();
+        let known_with_article = w == "The" && known().is_some();
         if !known_with_article
             && (CONNECTORS.contains(&w) || (matches!(w, "The" | "A" | "An") && pos + 1 < b))
         {
@@ -670,7 +673,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += len;
             continue;
         }
-        if let Some((len, kind)) = known.filter(|&(len, kind)| {
+        if let Some((len, kind)) = known().filter(|&(len, kind)| {
             // "President Bush", "Governor Reading": after a title, a town's name is a person's.
             let titled_town = title.is_some() && len == 1 && g.is_minor_place(stem);
             // "Hassan Rouhani": a town that is also a first name, before an unknown name.
