@@ -339,6 +339,11 @@ const COMPASS: WordSet = WordSet::new(&[
     "Upper",
 ]);
 
+/// Possessives that stand inside names ("Women's Open", "People's Party", "King's College").
+const POSSESSIVES_INSIDE_NAMES: WordSet = WordSet::new(&[
+    "Women", "Men", "People", "Children", "Citizen", "Queen", "King", "Lord", "Prince", "Veteran",
+]);
+
 /// Nouns that, right after a name, make it an organisation's: its people, shares and parts.
 const ORG_MEMBERS: WordSet = WordSet::new(&[
     "manager",
@@ -1013,6 +1018,17 @@ fn unknown_run_end(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> us
             break;
         }
         end += 1;
+        // "Henry's Arsenal", "Arsenal's Thierry Henry": a name ends at its possessive, unless
+        // the possessive is of the names that carry one inside ("Women's Open", "King's
+        // College"), plural ("Fishmongers' Hall") or a saint's ("St James's Palace").
+        let word = words.word(end - 1);
+        let saints = end >= 2 && matches!(words.word(end - 2), "St" | "St." | "Saint");
+        let possessive_name = (word.ends_with("'s") || word.ends_with("’s"))
+            && !POSSESSIVES_INSIDE_NAMES.contains(&strip_possessive_word(word))
+            && !saints;
+        if possessive_name && end < b {
+            break;
+        }
         // An organisation's name ends at its cue, unless a connector carries it on
         // ("Johns Hopkins Center for Health Security").
         let carried_on = end < b
@@ -1637,6 +1653,27 @@ mod tests {
             "He led the National Institute of Allergy and Infectious Disease for years.",
             "National Institute of Allergy and Infectious Disease",
             EntityType::Org,
+        );
+    }
+
+    /// A name ends at its possessive ("Arsenal's Thierry Henry"), except where names carry one
+    /// inside.
+    #[test]
+    fn a_possessive_ends_a_name() {
+        has(
+            "Yesterday Arsenal's Thierry Henry scored twice.",
+            "Thierry Henry",
+            EntityType::Person,
+        );
+        has(
+            "They met at Fishmongers' Hall in London.",
+            "Fishmongers' Hall",
+            EntityType::Other,
+        );
+        has(
+            "She won the Volvo Women's Open in Pattaya.",
+            "Volvo Women's Open",
+            EntityType::Event,
         );
     }
 
