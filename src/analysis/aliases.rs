@@ -342,6 +342,11 @@ impl NodeFacts {
             {
                 join_keys.push(format!("word:{}", folded(surface)))
             }
+            // A place's one-word name: by skeleton only when spelt from Arabic, Persian or
+            // Turkish (India is not Andy, Iran not Warren).
+            EntityType::Place if one_word && !transliterated(surface) => {
+                join_keys.push(format!("place:{}", folded(surface)))
+            }
             _ if skel.len() < 3 => {}
             EntityType::Person | EntityType::Org | EntityType::Other => {
                 join_keys.push(format!("name:{skel}"))
@@ -688,8 +693,10 @@ fn within_article(
             initials.insert(acr, node);
         }
     }
+    // Not an acronym general knowledge already expands ("US" beside "UBS Securities" or
+    // "Universal Studio": the node is every article's US).
     for &node in nodes {
-        if facts[node].acronym {
+        if facts[node].acronym && !facts[node].known {
             if let Some(&full) = initials.get(surfaces[node].as_str()) {
                 pairs.push((full, node));
             }
@@ -741,8 +748,12 @@ fn display_name(forms: &[(String, usize)]) -> String {
     if let Some(group) = forms.iter().find_map(|(s, _)| g.alias_group(s)) {
         return group.to_string();
     }
+    // The fullest form, among those written often enough to stand for the entity: "Tony
+    // Blair" (186 of 585) over "Blair", not "South Downs Tories" (1) over "Tories" (238).
+    let most = forms.iter().map(|(_, count)| *count).max().unwrap_or(0);
     forms
         .iter()
+        .filter(|(_, count)| count * 10 >= most)
         .max_by_key(|(s, count)| {
             (
                 s.split(' ').count().min(4),
@@ -838,6 +849,42 @@ mod tests {
             .collect();
         assert_eq!(sonys.len(), 1, "{sonys:?}");
         assert_eq!(sonys[0].kind, EntityType::Org);
+    }
+
+    /// Joins that general knowledge or spelling do not support stay apart: a known acronym
+    /// ("US") is not the initials of another organisation in its article ("UBS Securities"),
+    /// and a one-word place joins only as written ("India" is not "Andy").
+    #[test]
+    fn known_acronyms_and_places_join_nothing_by_initials_or_skeleton() {
+        let corpus = crate::analysis::analyse_texts(&[
+            "One\n\nShares at UBS Securities rose. The US economy grew.",
+            "Two\n\nAndy won. India lost to the US.",
+        ]);
+        let entity_of = |name: &str| {
+            corpus
+                .entities
+                .iter()
+                .find(|e| e.aliases.iter().any(|a| a == name))
+                .map(|e| e.name.clone())
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        assert_eq!(entity_of("US"), "United States");
+        assert_eq!(entity_of("UBS Securities"), "UBS Securities");
+        assert_eq!(entity_of("India"), "India");
+        assert_eq!(entity_of("Andy"), "Andy");
+    }
+
+    /// An entity is shown by its fullest name among those written often enough: a longer
+    /// form written once does not rename a party written a dozen times.
+    #[test]
+    fn a_rare_longer_form_does_not_name_the_entity() {
+        let forms = vec![
+            ("Tories".to_string(), 238),
+            ("South Downs Tories".to_string(), 1),
+        ];
+        assert_eq!(display_name(&forms), "Tories");
+        let forms = vec![("Blair".to_string(), 399), ("Tony Blair".to_string(), 186)];
+        assert_eq!(display_name(&forms), "Tony Blair");
     }
 
     /// A surname after the full name is that person in its article; two articles' people
