@@ -20,7 +20,8 @@ pub struct Mention {
     /// one, and a corpus holds millions of mentions).
     pub cue: Option<Box<TitleCue>>,
     /// Typed by default, with nothing in the text to say so ("Yukos" alone is read as a
-    /// person's name): linking lets any mention typed by evidence outvote such guesses.
+    /// person's name): in linking, two mentions of the entity typed by evidence outvote any
+    /// number of such guesses.
     pub guessed: bool,
 }
 
@@ -681,9 +682,9 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         if let Some((len, kind)) = known().filter(|&(len, kind)| {
             // "President Bush", "Governor Reading": after a title, a town's name is a person's.
             let titled_town = title.is_some() && len == 1 && g.is_minor_place(stem);
-            // "Hassan Rouhani": a town that is also a first name, before an unknown name.
-            // Unless where it stands says it is the place: "flew to Sydney", "London, Frankfurt
-            // and Sydney".
+            // A town that is also a first name ("Hassan", "Sydney") is read as the name,
+            // unless where it stands says it is the place: "flew to Sydney", "London, Frankfurt
+            // and Sydney". And before an unknown name ("Hassan Rouhani") it is the name.
             let lone_first_name = kind == EntityType::Place
                 && len == 1
                 && g.is_minor_place(w)
@@ -1059,7 +1060,7 @@ fn is_name_particle(word: &str) -> bool {
 }
 
 /// Types an unknown run of capitalised words, or drops it (`None`) when it is not a name; true
-/// with a type that is only the default for a lone word (see [`Mention::guessed`]).
+/// with a type that is only the default reading of unknown words (see [`Mention::guessed`]).
 fn classify_unknown(
     words: &Words<'_>,
     g: &Gazetteer,
