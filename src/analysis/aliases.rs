@@ -422,17 +422,20 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     let mut uf = UnionFind {
         parent: (0..n).collect(),
     };
-    // Each node's most written surface (ties: the first in sort order).
-    let surfaces: Vec<String> = node_surfaces
+    // Each node's most written surface (ties: the first in sort order), and how often the
+    // node is written.
+    let (surfaces, written): (Vec<String>, Vec<usize>) = node_surfaces
         .into_par_iter()
         .map(|forms| {
-            forms
+            let written = forms.iter().map(|(_, count)| *count).sum::<usize>();
+            let surface = forms
                 .into_iter()
                 .max_by(|(a, x), (b, y)| x.cmp(y).then_with(|| b.cmp(a)))
                 .map(|(s, _)| s.into_owned())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            (surface, written)
         })
-        .collect();
+        .unzip();
     let facts: Vec<NodeFacts> = surfaces
         .par_iter()
         .zip(node_kind.par_iter())
@@ -474,7 +477,9 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
     drop(by_key);
     // A lone surname joins the one full name that ends with it anywhere in the corpus; when
-    // several people share it (two Johnsons), it stays apart rather than guess.
+    // several people share it, the one the corpus names far more often than all the others
+    // together (Donald Trump, not Melania Trump); else (two Johnsons) it stays apart rather
+    // than guess. (Within an article, a surname after a full name is settled above.)
     let mut full_by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if node_kind[i] == EntityType::Person {
@@ -495,11 +500,22 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
                     .copied()
                     .filter(|&f| by_skeleton || last_word_is(&surfaces[f], &surfaces[i]))
                     .collect();
-                let mut roots: Vec<usize> = fulls.iter().map(|&f| uf.find(f)).collect();
+                let mut roots: Vec<(usize, usize)> =
+                    fulls.iter().map(|&f| (uf.find(f), written[f])).collect();
                 roots.sort_unstable();
-                roots.dedup();
-                if roots.len() == 1 {
-                    uf.union(roots[0], i);
+                // Each person once, with how often their full names are written.
+                let mut people: Vec<(usize, usize)> = Vec::new();
+                for (root, count) in roots {
+                    match people.last_mut() {
+                        Some((last, total)) if *last == root => *total += count,
+                        _ => people.push((root, count)),
+                    }
+                }
+                let total: usize = people.iter().map(|(_, count)| count).sum();
+                if let Some(&(root, count)) = people.iter().max_by_key(|(_, count)| *count) {
+                    if count >= 4 * (total - count) {
+                        uf.union(root, i);
+                    }
                 }
             }
         }
@@ -594,7 +610,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
                     .map(|(s, c)| (s.to_string(), c))
                     .collect();
                 forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                let name = display_name(&forms);
+                let name = display_name(&forms, kind);
                 Entity {
                     id: slug(&name),
                     name,
@@ -743,17 +759,18 @@ fn is_acronym(s: &str) -> bool {
 
 /// The curated name when the entity is in assets/aliases.txt, else its fullest surface form
 /// (most words, then most frequent).
-fn display_name(forms: &[(String, usize)]) -> String {
+fn display_name(forms: &[(String, usize)], kind: EntityType) -> String {
     let g = gazetteer();
     if let Some(group) = forms.iter().find_map(|(s, _)| g.alias_group(s)) {
         return group.to_string();
     }
-    // The fullest form, among those written often enough to stand for the entity: "Tony
-    // Blair" (186 of 585) over "Blair", not "South Downs Tories" (1) over "Tories" (238).
+    // A person by their full name however seldom written ("Peter Goldsmith", then 36 times
+    // "Goldsmith"); anything else by its fullest form among those written often enough to
+    // stand for it: not "South Downs Tories" (once) for "Tories" (238 times).
     let most = forms.iter().map(|(_, count)| *count).max().unwrap_or(0);
     forms
         .iter()
-        .filter(|(_, count)| count * 10 >= most)
+        .filter(|(_, count)| kind == EntityType::Person || count * 10 >= most)
         .max_by_key(|(s, count)| {
             (
                 s.split(' ').count().min(4),
@@ -781,6 +798,7 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{analyse_texts, Corpus};
 
     #[test]
     fn transliterations_share_a_skeleton() {
@@ -874,17 +892,42 @@ mod tests {
         assert_eq!(entity_of("Andy"), "Andy");
     }
 
-    /// An entity is shown by its fullest name among those written often enough: a longer
-    /// form written once does not rename a party written a dozen times.
+    /// A person is shown by their full name; anything else by its fullest name among those
+    /// written often enough: a longer form written once does not rename a party.
     #[test]
     fn a_rare_longer_form_does_not_name_the_entity() {
         let forms = vec![
             ("Tories".to_string(), 238),
             ("South Downs Tories".to_string(), 1),
         ];
-        assert_eq!(display_name(&forms), "Tories");
-        let forms = vec![("Blair".to_string(), 399), ("Tony Blair".to_string(), 186)];
-        assert_eq!(display_name(&forms), "Tony Blair");
+        assert_eq!(display_name(&forms, EntityType::Org), "Tories");
+        let forms = vec![
+            ("Goldsmith".to_string(), 36),
+            ("Peter Goldsmith".to_string(), 2),
+        ];
+        assert_eq!(display_name(&forms, EntityType::Person), "Peter Goldsmith");
+    }
+
+    /// A lone surname in an article that names no one in full is the person the corpus
+    /// names by it far more often than anyone else (four fifths of the full names), else no one.
+    #[test]
+    fn a_lone_surname_is_the_dominant_full_name_or_no_one() {
+        let entity_of = |corpus: &Corpus, surface: &str| {
+            let article = corpus.articles.last().expect("articles");
+            article
+                .entities
+                .iter()
+                .find(|m| &article.text[m.start..m.end] == surface)
+                .map(|m| corpus.entities[m.entity].name.clone())
+                .unwrap_or_else(|| panic!("{surface}"))
+        };
+        let donald = "Vote\n\nDonald Vexler won the vote.";
+        let mary = "Talk\n\nMary Vexler spoke today.";
+        let lone = "News\n\nYesterday Vexler agreed.";
+        let dominant = analyse_texts(&[donald, donald, donald, donald, mary, lone]);
+        assert_eq!(entity_of(&dominant, "Vexler"), "Donald Vexler");
+        let shared = analyse_texts(&[donald, donald, mary, lone]);
+        assert_eq!(entity_of(&shared, "Vexler"), "Vexler");
     }
 
     /// A surname after the full name is that person in its article; two articles' people
