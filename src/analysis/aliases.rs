@@ -347,6 +347,13 @@ impl NodeFacts {
             EntityType::Place if one_word && !transliterated(surface) => {
                 join_keys.push(format!("place:{}", folded(surface)))
             }
+            // A people's one-word name by skeleton and first two letters: "Kurdish" = "Kurds",
+            // but "Chinese" is not "Sunnis" (ch and sh share a skeleton letter), nor "Saudis"
+            // "Swedes".
+            EntityType::Group if one_word && skel.len() >= 3 => {
+                let head: String = folded(surface).chars().take(2).collect();
+                join_keys.push(format!("group:{head}{skel}"))
+            }
             _ if skel.len() < 3 => {}
             EntityType::Person | EntityType::Org | EntityType::Other => {
                 join_keys.push(format!("name:{skel}"))
@@ -890,6 +897,27 @@ mod tests {
         assert_eq!(entity_of("UBS Securities"), "UBS Securities");
         assert_eq!(entity_of("India"), "India");
         assert_eq!(entity_of("Andy"), "Andy");
+    }
+
+    /// Peoples' names join by skeleton only when they begin alike: Kurdish = Kurds, Chinese is
+    /// not Sunnis, Saudis are not Swedes.
+    #[test]
+    fn peoples_join_by_skeleton_only_when_they_begin_alike() {
+        let corpus = analyse_texts(&[
+            "One\n\nChinese officials met Sunni leaders. The Sunnis agreed.",
+            "Two\n\nKurdish fighters and Kurds marched. Saudis met Swedes.",
+        ]);
+        let entity_of = |surface: &str| {
+            corpus
+                .entities
+                .iter()
+                .position(|e| e.aliases.iter().any(|a| a == surface))
+                .unwrap_or_else(|| panic!("{surface}"))
+        };
+        assert_ne!(entity_of("Chinese"), entity_of("Sunnis"));
+        assert_ne!(entity_of("Saudis"), entity_of("Swedes"));
+        assert_eq!(entity_of("Kurdish"), entity_of("Kurds"));
+        assert_eq!(entity_of("Sunni"), entity_of("Sunnis"));
     }
 
     /// A person is shown by their full name; anything else by its fullest name among those
