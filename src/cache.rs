@@ -217,11 +217,10 @@ pub fn load(
         for (slot_index, (mut file, count)) in stale.iter().zip(fresh_files) {
             file.articles = fresh_articles.by_ref().take(count).collect();
             // An article whose analysis failed is reported at every open, with its file.
-            let (here, elsewhere) = problems
+            let (here, elsewhere): (Vec<LoadWarning>, _) = problems
                 .into_iter()
                 .partition(|w| file.articles.iter().any(|a| a.path == w.path));
             problems = elsewhere;
-            let here: Vec<LoadWarning> = here;
             file.warnings
                 .extend(here.into_iter().map(|w| (w.path, w.message)));
             for article in &mut file.articles {

@@ -807,6 +807,15 @@ mod tests {
     use super::*;
     use crate::analysis::{analyse_texts, Corpus};
 
+    /// The entity of the corpus written `surface` somewhere.
+    fn entity_with_alias<'c>(corpus: &'c Corpus, surface: &str) -> &'c Entity {
+        corpus
+            .entities
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| a == surface))
+            .unwrap_or_else(|| panic!("no entity written {surface}"))
+    }
+
     #[test]
     fn transliterations_share_a_skeleton() {
         let forms = ["Al-Kazemi", "Kazimi", "Kadhimi", "al-Kadhimi", "Al-Kazimi"];
@@ -885,14 +894,7 @@ mod tests {
             "One\n\nShares at UBS Securities rose. The US economy grew.",
             "Two\n\nAndy won. India lost to the US.",
         ]);
-        let entity_of = |name: &str| {
-            corpus
-                .entities
-                .iter()
-                .find(|e| e.aliases.iter().any(|a| a == name))
-                .map(|e| e.name.clone())
-                .unwrap_or_else(|| panic!("{name}"))
-        };
+        let entity_of = |name: &str| entity_with_alias(&corpus, name).name.clone();
         assert_eq!(entity_of("US"), "United States");
         assert_eq!(entity_of("UBS Securities"), "UBS Securities");
         assert_eq!(entity_of("India"), "India");
@@ -907,13 +909,7 @@ mod tests {
             "One\n\nChinese officials met Sunni leaders. The Sunnis agreed.",
             "Two\n\nKurdish fighters and Kurds marched. Saudis met Swedes.",
         ]);
-        let entity_of = |surface: &str| {
-            corpus
-                .entities
-                .iter()
-                .position(|e| e.aliases.iter().any(|a| a == surface))
-                .unwrap_or_else(|| panic!("{surface}"))
-        };
+        let entity_of = |surface: &str| entity_with_alias(&corpus, surface).id.clone();
         assert_ne!(entity_of("Chinese"), entity_of("Sunnis"));
         assert_ne!(entity_of("Saudis"), entity_of("Swedes"));
         assert_eq!(entity_of("Kurdish"), entity_of("Kurds"));

@@ -426,7 +426,7 @@ impl<'a> Words<'a> {
         if i + 1 >= self.tokens.len() {
             return false;
         }
-        let gap = &self.text[self.tokens[i].end..self.tokens[i + 1].start];
+        let gap = self.gap_after(i);
         // A plural possessive inside a name: "Kurdistan Workers' Party".
         let gap = match gap.strip_prefix(['\'', '’']) {
             Some(rest) if self.word(i).ends_with('s') && self.is_cap(i) && self.is_cap(i + 1) => {
@@ -1217,7 +1217,8 @@ fn classify_unknown(
     if before == "of" && PLACE_NOUNS.contains(&two_before) {
         return Some((EntityType::Place, false));
     }
-    if ORG_NOUNS.contains(&before) {
+    // (A noun before it counts here even across punctuation: "company, Zorvex".)
+    if ORG_NOUNS.contains(&before) || organisation_by_context(words, a, b) {
         return Some((EntityType::Org, false));
     }
     let after = words
@@ -1239,9 +1240,6 @@ fn classify_unknown(
     ) && words.joined(b - 1)
     {
         return Some((EntityType::Place, false));
-    }
-    if organisation_by_context(words, a, b) {
-        return Some((EntityType::Org, false));
     }
     // "Telangana ministers", "the Hajo assembly", "the Raqqa battle": a name qualifying
     // what a place has.

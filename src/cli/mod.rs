@@ -355,7 +355,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions, use_cache: bool) -> Result
         paths
     };
     let stderr = io::stderr();
-    let (corpus, warnings) = if paths.is_empty() {
+    let (mut corpus, mut warnings) = if paths.is_empty() {
         let loaded: Loaded = seeds();
         (analyse(loaded.documents), loaded.warnings)
     } else if use_cache && !paths.iter().any(|p| p.as_os_str() == "-") {
@@ -384,7 +384,6 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions, use_cache: bool) -> Result
         warnings.append(&mut more);
         (combine(partials), warnings)
     };
-    let (mut corpus, mut warnings) = (corpus, warnings);
     warnings.append(&mut corpus.problems);
     let mut err = stderr.lock();
     for warning in crate::corpus::load::summarise(&warnings) {
