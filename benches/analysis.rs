@@ -6,6 +6,9 @@
 //!
 //! Run: `cargo bench --bench analysis`
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

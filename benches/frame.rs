@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench frame`
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 #[path = "support/app.rs"]
 mod app;
 use app::sized_app;

@@ -6,6 +6,9 @@
 //!
 //! Run: `cargo bench --bench keystroke`
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 #[path = "support/app.rs"]
 mod app;
 use app::sized_app;

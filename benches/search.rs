@@ -6,6 +6,9 @@
 //!
 //! Run: `cargo bench --bench search` (about four minutes).
 
+#[path = "support/allocator.rs"]
+mod allocator;
+
 #[path = "support/workload.rs"]
 mod workload;
 

@@ -1,6 +1,11 @@
-//! Arguments → `cli::run` → exit code; nothing else.
+//! Arguments → `cli::run` → exit code, on jemalloc (see Cargo.toml); nothing else.
 
 use std::process::ExitCode;
+
+// jemalloc: see Cargo.toml for why.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     match quire::cli::run() {
