@@ -53,11 +53,15 @@ fn iso(year: u32, month: u32, day: u32) -> Option<String> {
 fn date_patterns() -> &'static [Regex; 3] {
     static CELL: OnceLock<[Regex; 3]> = OnceLock::new();
     CELL.get_or_init(|| {
+        // ASCII word boundaries: with Unicode ones, the fast engines give up on any article
+        // with a non-ASCII letter near a month name, and the slow one read a whole article
+        // for every match (a twentieth of all analysis time on the 100k corpus).
+        let b = r"(?-u:\b)";
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         [
-            Regex::new(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\b|T)").expect("valid"),
-            Regex::new(&format!(r"\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("valid"),
-            Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+(\d{{4}})\b")).expect("valid"),
+            Regex::new(&format!(r"{b}(\d{{4}})[-/](\d{{1,2}})[-/](\d{{1,2}})(?:{b}|T)")).expect("valid"),
+            Regex::new(&format!(r"{b}{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){b}")).expect("valid"),
+            Regex::new(&format!(r"{b}(\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+(\d{{4}}){b}")).expect("valid"),
         ]
     })
 }
@@ -134,7 +138,7 @@ fn source_patterns() -> &'static [Regex; 4] {
             // "Press TV’s website can also be accessed at ..."
             Regex::new(&format!(r"{name}[’']s\s+(?:website|site|web\s+site|correspondent|reporter)")).expect("valid"),
             // "in a statement received (Al-Zaman)", "told (Reuters)" in translated press
-            Regex::new(r"\b(?:received|told|obtained|sent\s+to|reported\s+by|quoted\s+by)\s+(?:by\s+)?\(([A-Z][\w’' -]{1,40})\)").expect("valid"),
+            Regex::new(r"(?-u:\b)(?:received|told|obtained|sent\s+to|reported\s+by|quoted\s+by)\s+(?:by\s+)?\(([A-Z][\w’' -]{1,40})\)").expect("valid"),
             // The end of the website pattern alone: most articles have no such phrase, and
             // this finds that out much faster than the whole pattern.
             Regex::new(r"[’']s\s+(?:website|site|web\s+site|correspondent|reporter)").expect("valid"),
@@ -253,6 +257,22 @@ mod tests {
         );
         assert_eq!(find_date("on 3 March 2019").as_deref(), Some("2019-03-03"));
         assert_eq!(find_date("held on October 10, and"), None);
+    }
+
+    #[test]
+    fn dates_among_letters_of_any_script() {
+        // Beside non-ASCII text (the patterns' word boundaries are ASCII, for speed).
+        assert_eq!(
+            find_date("«Publié» — 5 June 2020 — بغداد").as_deref(),
+            Some("2020-06-05")
+        );
+        assert_eq!(
+            find_date("Café Müller, “September 12, 2021”").as_deref(),
+            Some("2021-09-12")
+        );
+        // Still whole words: not inside a longer number or word.
+        assert_eq!(find_date("ref 12019-01-04"), None);
+        assert_eq!(find_date("Mayday 5, 2020"), None);
     }
 
     #[test]
