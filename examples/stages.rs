@@ -2,6 +2,9 @@
 //! slow stage is visible without a profiler. Each stage's figure is the fastest of several
 //! rounds: this machine is noisy, and the fastest round is the one least disturbed. Run:
 //! `cargo run --release --example stages -- [DIR] [ROUNDS]`
+#[path = "../benches/support/allocator.rs"]
+mod allocator;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
