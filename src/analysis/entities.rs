@@ -325,6 +325,9 @@ const EVENT_CUES: WordSet = WordSet::new(&[
     "Open",
 ]);
 
+/// Words that name a storm before its name: "Hurricane Katrina", "Tropical Storm Imelda".
+const STORM_CUES: WordSet = WordSet::new(&["Hurricane", "Typhoon", "Cyclone", "Storm"]);
+
 const COMPASS: WordSet = WordSet::new(&[
     "Northern",
     "Southern",
@@ -401,6 +404,24 @@ impl<'a> Words<'a> {
         self.tokens[i].text(self.text)
     }
 
+    /// Words `i` and `i + 1` are also written together, as they are here, where no sentence
+    /// starts ("boost Time Warner profit"): the first is part of a name even where it opens a
+    /// sentence ("Time Warner said"), common word or not.
+    fn pair_named_mid_sentence(&self, i: usize) -> bool {
+        if i + 1 >= self.tokens.len() {
+            return false;
+        }
+        let pair = self.span(i, i + 2);
+        self.text.match_indices(pair).any(|(at, _)| {
+            let Ok(k) = self.tokens.binary_search_by_key(&at, |t| t.start) else {
+                return false;
+            };
+            k + 1 < self.tokens.len()
+                && self.tokens[k + 1].end == at + pair.len()
+                && !self.starts_clause(k)
+        })
+    }
+
     /// The word opens a sentence, or a quotation inside one (`defended his decision, "As I`).
     fn starts_clause(&self, i: usize) -> bool {
         let token = self.tokens[i];
@@ -457,6 +478,18 @@ impl<'a> Words<'a> {
     fn span(&self, a: usize, b: usize) -> &'a str {
         &self.text[self.tokens[a].start..self.tokens[b - 1].end]
     }
+}
+
+/// A named storm opens at word `a` ("Hurricane Dorian", "Tropical Storm Imelda"), a name
+/// after its cue within the chunk `a..b`: an event, whatever the name ("Dorian" is no person
+/// here), and the cue is part of it even at a sentence start.
+fn storm_name_end(words: &Words<'_>, a: usize, b: usize) -> Option<usize> {
+    let cue = if words.word(a) == "Tropical" {
+        a + 1
+    } else {
+        a
+    };
+    (cue + 1 < b && STORM_CUES.contains(&words.word(cue))).then_some(b)
 }
 
 /// Strips a possessive ending ("Iran’s" → "Iran") from a word's end offset.
@@ -652,6 +685,10 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             && (known().is_none() || town_word())
             && !words.names(stem)
             && !opens_institution(words, pos, b)
+            && !(pos + 1 < b
+                && !is_not_a_name(words.word(pos + 1))
+                && words.pair_named_mid_sentence(pos))
+            && storm_name_end(words, pos, b).is_none()
         {
             pos += 1;
             continue;
@@ -800,6 +837,12 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 continue;
             }
         }
+        if let Some(end) = storm_name_end(words, pos, b) {
+            push(out, text, words, pos, end, EntityType::Event, None, None);
+            title = None;
+            pos = end;
+            continue;
+        }
         let mut run_end = unknown_run_end(words, g, pos, b);
         let next_pos = run_end;
         while run_end > pos + 1 && CONNECTORS.contains(&words.word(run_end - 1)) {
@@ -807,9 +850,11 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         }
         // "Violinist Brigit O'Regan", "Minority Whip Dick Durbin": ordinary words before a
         // first name are a role, not part of the name.
+        // A first name that ends the run is no person's name after a role: "Time Warner" is
+        // not the time of a Warner.
         if let Some(k) = (pos + 1..run_end)
             .find(|&k| g.is_first_name(words.word(k)))
-            .filter(|&k| !ORG_CUES.contains(&words.word(k)))
+            .filter(|&k| !ORG_CUES.contains(&words.word(k)) && k + 1 < run_end)
         {
             // An organisation's cue or a connector is never part of a role ("International
             // Court of Justice" is no role before a "Justice").
@@ -1095,6 +1140,14 @@ fn classify_unknown(
     if n == 1 && is_holiday(first) {
         return Some((EntityType::Event, false));
     }
+    if storm_name_end(words, a, b).is_some() {
+        return Some((EntityType::Event, false));
+    }
+    // "And I", "As I said" opening an answer in an interview: the pronoun after ordinary
+    // words names no one ("World War I" is settled above, "Elizabeth I" has a name before).
+    if last == "I" && n == 2 && g.is_common_word(first) {
+        return None;
+    }
     if after_title {
         return Some((EntityType::Person, false));
     }
@@ -1158,6 +1211,14 @@ fn classify_unknown(
         // "investment bank Goldman Sachs", "Grant Thornton shares": what surrounds the name.
         if organisation_by_context(words, a, b) {
             return Some((EntityType::Org, false));
+        }
+        // "Time Warner", "Blue Gene", "Vanity Fair": a person's two-word name does not open
+        // with an ordinary word that is no first name (first names were settled above), but a
+        // company's or a work's does. Longer names may be a person's spelt from Korean or
+        // Chinese ("Sung Won Sohn"), as may hyphenated ones ("Park Ji-sung"). A default,
+        // which other mentions' evidence may outvote.
+        if n == 2 && g.is_common_word(first) && !words.word(b - 1).contains('-') {
+            return Some((EntityType::Org, true));
         }
         // Otherwise a person's name, by default: other mentions' evidence may outvote it.
         return Some((EntityType::Person, common == 0));
@@ -1673,6 +1734,58 @@ mod tests {
             "She won the Volvo Women's Open in Pattaya.",
             "Volvo Women's Open",
             EntityType::Event,
+        );
+    }
+
+    /// A sentence-initial ordinary word is part of the name the article also writes with it
+    /// mid-sentence; an ordinary word (no first name) opens a company's or a work's name, not
+    /// a person's; a named storm is an event.
+    #[test]
+    fn names_that_open_with_ordinary_words() {
+        let text = "Analysts said Time Warner did well. Time Warner said profits rose.";
+        let found = mentions(text);
+        assert_eq!(
+            found.iter().filter(|(s, _)| s == "Time Warner").count(),
+            2,
+            "{found:?}"
+        );
+        has(text, "Time Warner", EntityType::Org);
+        has(
+            "Fans of Vanity Fair wrote in.",
+            "Vanity Fair",
+            EntityType::Org,
+        );
+        has(
+            "The film Finding Neverland opened.",
+            "Finding Neverland",
+            EntityType::Org,
+        );
+        has(
+            "Hurricane Dorian hit the Bahamas.",
+            "Hurricane Dorian",
+            EntityType::Event,
+        );
+        has(
+            "Tropical Storm Imelda flooded Texas.",
+            "Tropical Storm Imelda",
+            EntityType::Event,
+        );
+        // Still people: a first name opens the name, or a role comes before a full name.
+        has(
+            "Yesterday Will Smith arrived.",
+            "Will Smith",
+            EntityType::Person,
+        );
+        has(
+            "Then violinist Brigit O'Regan played.",
+            "Brigit O'Regan",
+            EntityType::Person,
+        );
+        // "And I" is never a name, wherever it is written.
+        assert!(
+            mentions("He said: And I agree. And I left.").is_empty(),
+            "{:?}",
+            mentions("He said: And I agree. And I left.")
         );
     }
 
