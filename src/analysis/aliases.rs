@@ -122,6 +122,13 @@ fn fold_diacritic(c: char) -> char {
 
 /// The skeleton of every word of a name, particles dropped ("Mustafa al-Kadhimi" → "mstf kzm").
 fn name_skeleton(name: &str, scratch: &mut Scratch) -> String {
+    name_key(name, scratch, |_| true)
+}
+
+/// Like [`name_skeleton`], but only the words for which `by_skeleton` holds are reduced to
+/// their skeleton alone ("Mustafa al-Kadhimi" is "Mustafa al-Kazimi"); any other word keeps
+/// its first two letters and its last besides ([`spelling_key`]).
+fn name_key(name: &str, scratch: &mut Scratch, by_skeleton: impl Fn(&str) -> bool) -> String {
     let mut out = String::new();
     for word in name.split([' ', '\u{a0}']) {
         // (Only ASCII words can be particles: no other letters lower-case to these.)
@@ -137,12 +144,34 @@ fn name_skeleton(name: &str, scratch: &mut Scratch) -> String {
             out.push(' ');
         }
         let start = out.len();
-        skeleton_into(word, &mut out, scratch);
+        if by_skeleton(word) {
+            skeleton_into(word, &mut out, scratch);
+        } else {
+            spelling_key(word, &mut out, scratch);
+        }
         if out.len() == start {
             out.truncate(before); // a word with no skeleton ("-") adds nothing
         }
     }
     out
+}
+
+/// A key shared by an English word's spelling variants, which keep its start, its consonants
+/// and its end ("Damien" and "Damian", "Elliot" and "Eliot", "Labor" and "Labour", "U.S." and
+/// "US", "Centre" and "Center"), but not by other words of the same consonants ("Tim" and "Time", "Marr" and "Murray",
+/// "Morris" and "Myers", "East" and "West").
+fn spelling_key(word: &str, out: &mut String, scratch: &mut Scratch) {
+    let mut letters: String = folded(word).chars().filter(|c| *c != '.').collect();
+    // British and American endings: "Centre" and "Center", "Theatre" and "Theater".
+    if letters.ends_with("tre") {
+        letters.replace_range(letters.len() - 3.., "ter");
+    }
+    let mut chars = letters.chars();
+    out.extend(chars.by_ref().take(2));
+    if let Some(last) = chars.next_back() {
+        skeleton_into(&letters, out, scratch);
+        out.push(last);
+    }
 }
 
 /// An entity as the corpus knows it.
@@ -370,6 +399,12 @@ impl NodeFacts {
             }
         }
         let skel = name_skeleton(surface, scratch);
+        // A name with one word spelt from Arabic, Persian or Turkish, or an Arabic particle,
+        // is spelt so throughout: "Muhammad Baqer Qalibaf" is "Mohammad Baqer Qalibaf".
+        let arabic = surface.split(' ').any(|w| {
+            transliterated(w) || ["al", "el", "bin", "ibn"].contains(&w.to_lowercase().as_str())
+        });
+        let words_key = name_key(surface, scratch, |word| arabic || transliterated(word));
         let mut skeleton = |word: &str| {
             let mut out = String::new();
             skeleton_into(word, &mut out, scratch);
@@ -397,7 +432,7 @@ impl NodeFacts {
             }
             _ if skel.len() < 3 => {}
             EntityType::Person | EntityType::Org | EntityType::Other => {
-                join_keys.push(format!("name:{skel}"))
+                join_keys.push(format!("name:{words_key}"))
             }
             kind => join_keys.push(format!("{kind:?}:{skel}")),
         }
@@ -856,6 +891,29 @@ mod tests {
         }
         assert_eq!(skeleton("Shaabi"), skeleton("Chaabi"));
         assert_ne!(skeleton("Iran"), skeleton("Iraq"));
+    }
+
+    /// Names in English spelling join only as spelling variants of each word (its start,
+    /// consonants and end); names spelt from Arabic or Persian join by skeleton throughout.
+    #[test]
+    fn names_join_as_spelling_variants_not_as_lookalikes() {
+        let corpus = analyse_texts(&[
+            "One\n\nTim Warner, a spokesman for the firm, said it was safe.",
+            "Two\n\nShares in media giant Time Warner rose on Friday.",
+            "Three\n\nAndrew Marr asked the question. North East voters agreed.",
+            "Four\n\nAndrew Murray replied at once. North West voters did not.",
+            "Five\n\nDamien Hockney spoke at the World Trade Centre.",
+            "Six\n\nDamian Hockney spoke near the World Trade Center.",
+            "Seven\n\nMuhammad Baqer Qalibaf spoke. Later Mohammad Baqer Qalibaf left.",
+        ]);
+        let same =
+            |a: &str, b: &str| entity_with_alias(&corpus, a) == entity_with_alias(&corpus, b);
+        assert!(!same("Tim Warner", "Time Warner"));
+        assert!(!same("Andrew Marr", "Andrew Murray"));
+        assert!(!same("North East", "North West"));
+        assert!(same("Damien Hockney", "Damian Hockney"));
+        assert!(same("World Trade Centre", "World Trade Center"));
+        assert!(same("Muhammad Baqer Qalibaf", "Mohammad Baqer Qalibaf"));
     }
 
     #[test]
