@@ -402,7 +402,10 @@ impl NodeFacts {
         // A name with one word spelt from Arabic, Persian or Turkish, or an Arabic particle,
         // is spelt so throughout: "Muhammad Baqer Qalibaf" is "Mohammad Baqer Qalibaf".
         let arabic = surface.split(' ').any(|w| {
-            transliterated(w) || ["al", "el", "bin", "ibn"].contains(&w.to_lowercase().as_str())
+            transliterated(w)
+                || ["al", "el", "bin", "ibn"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
         });
         let words_key = name_key(surface, scratch, |word| arabic || transliterated(word));
         let mut skeleton = |word: &str| {
@@ -800,16 +803,18 @@ fn within_article(
 /// compared by skeleton. Any other word must match as written, diacritics aside: a skeleton
 /// of an English name says too little (Brown, Bruno, Byrne and Brian are all "brn").
 fn transliterated(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let body = lower
-        .strip_prefix("al-")
-        .or_else(|| lower.strip_prefix("el-"))
-        .unwrap_or(&lower);
-    body.len() < lower.len()
-        || body.len() >= 5 && body.ends_with('i') && !body.ends_with("ii")
-        || ["kh", "dh", "gh", "q", "'", "’"]
-            .iter()
-            .any(|p| body.contains(p))
+    // Lowered on the stack: linking asks this of every word of every name.
+    crate::analysis::gazetteer::lowercased(word, |lower| {
+        let body = lower
+            .strip_prefix("al-")
+            .or_else(|| lower.strip_prefix("el-"))
+            .unwrap_or(lower);
+        body.len() < lower.len()
+            || body.len() >= 5 && body.ends_with('i') && !body.ends_with("ii")
+            || ["kh", "dh", "gh", "q", "'", "’"]
+                .iter()
+                .any(|p| body.contains(p))
+    })
 }
 
 /// A word lower-cased with its diacritics folded ("Erdoğan" and "Erdogan" alike).

@@ -408,7 +408,8 @@ impl<'a> Words<'a> {
     /// starts ("boost Time Warner profit"): the first is part of a name even where it opens a
     /// sentence ("Time Warner said"), common word or not.
     fn pair_named_mid_sentence(&self, i: usize) -> bool {
-        if i + 1 >= self.tokens.len() {
+        // Cheap first: the first word must be written capitalised mid-sentence somewhere.
+        if i + 1 >= self.tokens.len() || !self.mid_caps.contains_key(self.word(i)) {
             return false;
         }
         let pair = self.span(i, i + 2);
