@@ -158,8 +158,8 @@ fn name_key(name: &str, scratch: &mut Scratch, by_skeleton: impl Fn(&str) -> boo
 
 /// A key shared by an English word's spelling variants, which keep its start, its consonants
 /// and its end ("Damien" and "Damian", "Elliot" and "Eliot", "Labor" and "Labour", "U.S." and
-/// "US", "Centre" and "Center"), but not by other words of the same consonants ("Tim" and "Time", "Marr" and "Murray",
-/// "Morris" and "Myers", "East" and "West").
+/// "US", "Centre" and "Center"), but not by other words of the same consonants ("Tim" and
+/// "Time", "Marr" and "Murray", "Morris" and "Myers", "East" and "West").
 fn spelling_key(word: &str, out: &mut String, scratch: &mut Scratch) {
     let mut letters: String = folded(word).chars().filter(|c| *c != '.').collect();
     // British and American endings: "Centre" and "Center", "Theatre" and "Theater".

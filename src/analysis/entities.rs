@@ -481,16 +481,16 @@ impl<'a> Words<'a> {
     }
 }
 
-/// A named storm opens at word `a` ("Hurricane Dorian", "Tropical Storm Imelda"), a name
-/// after its cue within the chunk `a..b`: an event, whatever the name ("Dorian" is no person
-/// here), and the cue is part of it even at a sentence start.
-fn storm_name_end(words: &Words<'_>, a: usize, b: usize) -> Option<usize> {
+/// The chunk `a..b` is a named storm ("Hurricane Dorian", "Tropical Storm Imelda"): an
+/// event, whatever the name ("Dorian" is no person here), its cue included even at a sentence
+/// start.
+fn is_storm_name(words: &Words<'_>, a: usize, b: usize) -> bool {
     let cue = if words.word(a) == "Tropical" {
         a + 1
     } else {
         a
     };
-    (cue + 1 < b && STORM_CUES.contains(&words.word(cue))).then_some(b)
+    cue + 1 < b && STORM_CUES.contains(&words.word(cue))
 }
 
 /// Strips a possessive ending ("Iran’s" → "Iran") from a word's end offset.
@@ -689,7 +689,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             && !(pos + 1 < b
                 && !is_not_a_name(words.word(pos + 1))
                 && words.pair_named_mid_sentence(pos))
-            && storm_name_end(words, pos, b).is_none()
+            && !is_storm_name(words, pos, b)
         {
             pos += 1;
             continue;
@@ -838,10 +838,10 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 continue;
             }
         }
-        if let Some(end) = storm_name_end(words, pos, b) {
-            push(out, text, words, pos, end, EntityType::Event, None, None);
+        if is_storm_name(words, pos, b) {
+            push(out, text, words, pos, b, EntityType::Event, None, None);
             title = None;
-            pos = end;
+            pos = b;
             continue;
         }
         let mut run_end = unknown_run_end(words, g, pos, b);
@@ -850,9 +850,8 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             run_end -= 1;
         }
         // "Violinist Brigit O'Regan", "Minority Whip Dick Durbin": ordinary words before a
-        // first name are a role, not part of the name.
-        // A first name that ends the run is no person's name after a role: "Time Warner" is
-        // not the time of a Warner.
+        // first name are a role, not part of the name; but not before a first name that ends
+        // the run ("Time Warner" is not the time of a Warner).
         if let Some(k) = (pos + 1..run_end)
             .find(|&k| g.is_first_name(words.word(k)))
             .filter(|&k| !ORG_CUES.contains(&words.word(k)) && k + 1 < run_end)
@@ -1141,7 +1140,7 @@ fn classify_unknown(
     if n == 1 && is_holiday(first) {
         return Some((EntityType::Event, false));
     }
-    if storm_name_end(words, a, b).is_some() {
+    if is_storm_name(words, a, b) {
         return Some((EntityType::Event, false));
     }
     // "And I", "As I said" opening an answer in an interview: the pronoun after ordinary
@@ -1778,8 +1777,8 @@ mod tests {
             EntityType::Person,
         );
         has(
-            "Then violinist Brigit O'Regan played.",
-            "Brigit O'Regan",
+            "Then Minority Whip Dick Durbin spoke.",
+            "Dick Durbin",
             EntityType::Person,
         );
         // "And I" is never a name, wherever it is written.
