@@ -435,6 +435,12 @@ impl<'a> Words<'a> {
     /// Capitalised, or an Arabic-article name such as "al-Kadhimi".
     fn is_cap(&self, i: usize) -> bool {
         let w = self.word(i);
+        // Most words are ASCII: settled by their first byte, unless "al-"/"el-" may follow.
+        match w.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() => return true,
+            Some(b) if b.is_ascii() && !matches!(b, b'a' | b'e') => return false,
+            _ => {}
+        }
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
             return true;
@@ -651,6 +657,10 @@ fn written_lower_too(
 }
 
 fn strip_possessive_word(w: &str) -> &str {
+    // Asked of nearly every word: most end in none of the suffixes' last bytes.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if !stem.is_empty() {
