@@ -218,7 +218,7 @@ impl Gazetteer {
         if name.starts_with(char::is_uppercase) && self.demonyms.get_lower(name).is_some() {
             return Some(EntityType::Group);
         }
-        if let Some(&group) = self.alias_of.get_lower(name) {
+        if let Some(group) = self.alias_group_of(name) {
             return self.alias_groups[group].iter().find_map(|n| {
                 self.organisations
                     .get(n)
@@ -310,10 +310,22 @@ impl Gazetteer {
 
     /// The curated alias group `name` belongs to, as its display name.
     pub fn alias_group(&self, name: &str) -> Option<&str> {
-        self.alias_of
-            .get_lower(name)
-            .copied()
+        self.alias_group_of(name)
             .map(|i| self.alias_groups[i][0].as_str())
+    }
+
+    /// The index of the alias group `name` belongs to. Names match whatever their case
+    /// ("Nato" is NATO), except an acronym that spells an ordinary word, which must be written
+    /// in capitals: "Who is to blame?" does not name the WHO, nor "Let Us" the US.
+    fn alias_group_of(&self, name: &str) -> Option<usize> {
+        let group = *self.alias_of.get_lower(name)?;
+        let capitals = |s: &str| s.chars().all(|c| !c.is_lowercase());
+        let spells_a_word = !capitals(name)
+            && self.is_common_word(name)
+            && self.alias_groups[group]
+                .iter()
+                .any(|alias| capitals(alias) && alias.eq_ignore_ascii_case(name));
+        (!spells_a_word).then_some(group)
     }
 }
 
@@ -450,6 +462,12 @@ mod tests {
         assert_eq!(g.alias_group("daesh"), Some("Islamic State"));
         assert_eq!(g.type_of("House of Lords"), Some(EntityType::Org));
         assert_eq!(g.type_of("Lib Dems"), Some(EntityType::Org));
+        // Aliases match in any case, but an acronym that spells a word only in capitals.
+        assert_eq!(g.type_of("Nato"), Some(EntityType::Org));
+        assert_eq!(g.type_of("WHO"), Some(EntityType::Org));
+        assert_eq!(g.type_of("Who"), None);
+        assert_eq!(g.alias_group("US"), Some("United States"));
+        assert_eq!(g.alias_group("Us"), None);
         assert_eq!(g.title_head("premier"), Some("prime minister"));
         assert!(g.is_common_word("During"));
         assert!(!g.is_common_word("Khamenei"));
