@@ -752,8 +752,12 @@ fn within_article(
     }
     for (k, m) in mentions.iter().enumerate() {
         let s = &surfaces[nodes[k]];
-        // Short skeletons ("mr" for both Mary and Moreau) say too little to merge on.
-        if !s.contains(' ') && matches!(m.kind, EntityType::Person | EntityType::Other) {
+        // Short skeletons ("mr" for both Mary and Moreau) say too little to merge on. A
+        // company's name, typed so only by default, counts too: "Hawkins" is a listed
+        // company, but after "Howie Hawkins" it is him.
+        let may_be_a_surname = matches!(m.kind, EntityType::Person | EntityType::Other)
+            || m.kind == EntityType::Org && m.guessed && gazetteer().is_company(s);
+        if !s.contains(' ') && may_be_a_surname {
             let skel = facts[nodes[k]].word_skeleton.as_str();
             if let Some(&full) = full_by_last.get(skel).filter(|&&full| {
                 skel.chars().count() >= 3 && transliterated(s) || last_word_is(&surfaces[full], s)
@@ -919,6 +923,17 @@ mod tests {
         assert!(same("Damien Hockney", "Damian Hockney"));
         assert!(same("World Trade Centre", "World Trade Center"));
         assert!(same("Muhammad Baqer Qalibaf", "Mohammad Baqer Qalibaf"));
+    }
+
+    /// A lone surname that is also a listed company's name is the person the article names
+    /// in full.
+    #[test]
+    fn a_company_name_after_a_full_name_is_the_person() {
+        let corpus =
+            analyse_texts(&["One\n\nHowie Hawkins is running. Hawkins said he would win."]);
+        let hawkins = entity_with_alias(&corpus, "Hawkins");
+        assert_eq!(hawkins.name, "Howie Hawkins");
+        assert_eq!(hawkins.kind, EntityType::Person);
     }
 
     #[test]

@@ -1222,6 +1222,19 @@ fn classify_unknown(
         if organisation_by_context(words, a, b) {
             return Some((EntityType::Org, false));
         }
+        // A listed company ("Deutsche Bank"), or a name that opens with one ("Sony Ericsson",
+        // "Nintendo DS": a venture or a product, guessed).
+        let end = without_possessive(
+            words.text,
+            words.tokens[b - 1].start,
+            words.tokens[b - 1].end,
+        );
+        if g.is_company(&words.text[words.tokens[a].start..end]) {
+            return Some((EntityType::Org, false));
+        }
+        if g.is_company(first) {
+            return Some((EntityType::Org, true));
+        }
         // "Time Warner", "Blue Gene", "Vanity Fair": a person's two-word name does not open
         // with an ordinary word that is no first name (first names were settled above), but a
         // company's or a work's does. Longer names may be a person's spelt from Korean or
@@ -1242,6 +1255,10 @@ fn classify_unknown(
         || g.is_common_word(first) && !words.names(first)
     {
         return None;
+    }
+    // A listed company ("Nintendo", "Siemens"), by default: the name may be a surname too.
+    if g.is_company(first) {
+        return Some((EntityType::Org, true));
     }
     if let Some((head, tail)) = first.split_once('-') {
         // "Luxembourg-based", "Post-war": a modifier; "Iran-Iraq": a pair of known names.
@@ -1796,6 +1813,27 @@ mod tests {
             mentions("He said: And I agree. And I left.").is_empty(),
             "{:?}",
             mentions("He said: And I agree. And I left.")
+        );
+    }
+
+    /// Listed companies type a name that is all of one, or opens with one; they never split
+    /// a longer name ("Leonardo da Vinci" holds the name of the company Vinci).
+    #[test]
+    fn listed_companies_are_organisations() {
+        has(
+            "Nintendo fell. Analysts expect Nintendo to recover.",
+            "Nintendo",
+            EntityType::Org,
+        );
+        has(
+            "Yesterday Sony Ericsson released a phone.",
+            "Sony Ericsson",
+            EntityType::Org,
+        );
+        has(
+            "A drawing by Leonardo da Vinci sold.",
+            "Leonardo da Vinci",
+            EntityType::Person,
         );
     }
 

@@ -1,6 +1,6 @@
 //! The general knowledge the analysis uses, read once from the files in assets/ (embedded in
-//! the binary): places, demonyms and religions, organisations, titles, first names, speech
-//! verbs, common words and curated alias groups. Lookups are by exact or lowercased text.
+//! the binary): places, demonyms and religions, organisations and listed companies, titles,
+//! first names, speech verbs, common words and curated alias groups. Lookups are by exact or lowercased text.
 
 // FxHash: these maps are read millions of times per corpus with short string keys, where
 // SipHash's DoS resistance buys nothing (the keys are our own assets).
@@ -37,6 +37,8 @@ pub struct Gazetteer {
     common_words: Lookup<()>,
     /// Abbreviations of ordinary nouns ("TV", "GDP", "PhD"), as written.
     common_acronyms: Lookup<()>,
+    /// Companies of the major stock indices, as written ("Nintendo", "Deutsche Bank").
+    companies: Lookup<()>,
     speech_verbs: Lookup<VerbForm>,
     /// Lowercased name → alias group index; `alias_groups[i][0]` is the display name.
     alias_of: Lookup<usize>,
@@ -147,6 +149,9 @@ impl Gazetteer {
         let common_acronyms = lines(include_str!("../../assets/common_acronyms.txt"))
             .map(str::to_string)
             .collect();
+        let companies = lines(include_str!("../../assets/companies.txt"))
+            .map(str::to_string)
+            .collect();
         let speech_verbs = lines(include_str!("../../assets/speech_verbs.txt"))
             .map(|line| {
                 let mut cols = line.split('\t');
@@ -200,6 +205,7 @@ impl Gazetteer {
             first_names: Lookup::set(first_names),
             common_words: Lookup::set(common_words),
             common_acronyms: Lookup::set(common_acronyms),
+            companies: Lookup::set(companies),
             speech_verbs: Lookup::new(speech_verbs),
             alias_of: Lookup::new(alias_of),
             alias_groups,
@@ -291,6 +297,13 @@ impl Gazetteer {
             self.common_acronyms.get(stem).is_some()
                 || stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
         })
+    }
+
+    /// A listed company's name, exactly as written. Weaker knowledge than the organisations:
+    /// many companies bear a surname ("Pearson", "Hawkins"), so the name types an unknown
+    /// name that is all of it (or opens with it: "Sony Ericsson"), never splits a longer one.
+    pub fn is_company(&self, name: &str) -> bool {
+        self.companies.get(name).is_some()
     }
 
     /// True when `word` (any case) can end a title ("minister", "President", "premier"): a cheap
@@ -468,6 +481,9 @@ mod tests {
         assert_eq!(g.type_of("Who"), None);
         assert_eq!(g.alias_group("US"), Some("United States"));
         assert_eq!(g.alias_group("Us"), None);
+        // Listed companies, but none that reads as an ordinary word or a person's name.
+        assert!(g.is_company("Nintendo") && g.is_company("Deutsche Bank"));
+        assert!(!g.is_company("Target") && !g.is_company("Walt Disney"));
         assert_eq!(g.title_head("premier"), Some("prime minister"));
         assert!(g.is_common_word("During"));
         assert!(!g.is_common_word("Khamenei"));
