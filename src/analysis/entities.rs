@@ -273,6 +273,11 @@ const OTHER_CUES: WordSet = WordSet::new(&[
     "Amendment",
     "Award",
     "Awards",
+    "Oscar",
+    "Oscars",
+    "Grammy",
+    "Emmy",
+    "Bafta",
     "Prize",
     "Medal",
     "Hall",
@@ -1834,6 +1839,17 @@ mod tests {
             "A drawing by Leonardo da Vinci sold.",
             "Leonardo da Vinci",
             EntityType::Person,
+        );
+    }
+
+    /// Award ceremonies are events; an award named after its statuette is a thing.
+    #[test]
+    fn awards_and_their_ceremonies() {
+        has("Stars gathered at the Oscars.", "Oscars", EntityType::Event);
+        has(
+            "It won the Best Foreign Language Oscar.",
+            "Best Foreign Language Oscar",
+            EntityType::Other,
         );
     }
 
