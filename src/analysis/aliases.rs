@@ -783,10 +783,11 @@ fn within_article(
             }
         }
     }
-    // An acronym made of the initials of an organisation named in the same article.
+    // An acronym made of the initials of an organisation named in the same article, one typed
+    // by evidence ("When Neandertals", an organisation only by default, is not "WN").
     let mut initials: HashMap<&str, usize> = HashMap::default();
-    for &node in nodes {
-        if let Some(acr) = &facts[node].initials {
+    for (m, &node) in mentions.iter().zip(nodes) {
+        if let Some(acr) = facts[node].initials.as_deref().filter(|_| !m.guessed) {
             initials.insert(acr, node);
         }
     }
@@ -934,6 +935,24 @@ mod tests {
         let hawkins = entity_with_alias(&corpus, "Hawkins");
         assert_eq!(hawkins.name, "Howie Hawkins");
         assert_eq!(hawkins.kind, EntityType::Person);
+    }
+
+    /// An acronym joins an organisation named by its initials in the article only when the
+    /// organisation is typed by evidence, not by default.
+    #[test]
+    fn initials_join_only_an_organisation_typed_by_evidence() {
+        let corpus = analyse_texts(&[
+            "One\n\nWN asked about it. He said: When Neandertals were living, they hunted.",
+            "Two\n\nThe World Nature Organization (WNO) met. The WNO said so.",
+        ]);
+        assert_ne!(
+            entity_with_alias(&corpus, "WN"),
+            entity_with_alias(&corpus, "When Neandertals")
+        );
+        assert_eq!(
+            entity_with_alias(&corpus, "WNO"),
+            entity_with_alias(&corpus, "World Nature Organization")
+        );
     }
 
     #[test]
