@@ -374,6 +374,20 @@ const ORG_MEMBERS: WordSet = WordSet::new(&[
     "headquarters",
 ]);
 
+/// Lowercase words that, after a city's name, make it the city's club ("Liverpool boss").
+const CLUB_MEMBERS: WordSet = WordSet::new(&[
+    "manager",
+    "boss",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "skipper",
+    "squad",
+]);
+
 /// Lowercase words that, after a name, make it an event or a thing ("Corona pandemic").
 fn lowercase_tail(word: &str) -> Option<EntityType> {
     match word {
@@ -802,6 +816,21 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 );
                 title = None;
                 pos += len + 1;
+                continue;
+            }
+            // "Liverpool boss Rafael Benitez", "Newcastle striker": a city named for its club.
+            // A club of its own, not the city (a country's team stays the country).
+            if kind == EntityType::Place
+                && len == 1
+                && g.is_minor_place(stem)
+                && words.tokens.get(pos + 1).is_some_and(|next| {
+                    CLUB_MEMBERS.contains(&next.text(text)) && words.joined(pos)
+                })
+                && !words.possessive(pos)
+            {
+                push(out, text, words, pos, pos + 1, EntityType::Org, None, None);
+                title = None;
+                pos += 1;
                 continue;
             }
             // "Supreme Court of Justice": a known institution's name goes on after "of".
@@ -1840,6 +1869,22 @@ mod tests {
             "Leonardo da Vinci",
             EntityType::Person,
         );
+    }
+
+    /// A city followed by a player's or manager's role is its club; a country stays itself.
+    #[test]
+    fn a_city_before_a_players_role_is_its_club() {
+        has(
+            "Then Liverpool boss Rafael Benitez spoke.",
+            "Liverpool",
+            EntityType::Org,
+        );
+        has(
+            "He moved to Liverpool last year.",
+            "Liverpool",
+            EntityType::Place,
+        );
+        has("The England squad flew out.", "England", EntityType::Place);
     }
 
     /// Award ceremonies are events; an award named after its statuette is a thing.
