@@ -783,6 +783,34 @@ fn within_article(
             }
         }
     }
+    // A city that the article also names as an organisation, by evidence ("Liverpool boss
+    // Rafael Benitez"), is that organisation throughout the article ("beat Liverpool 2-1"):
+    // a report on the club is not about the city.
+    let g = gazetteer();
+    let clubs: HashMap<&str, usize> = mentions
+        .iter()
+        .zip(nodes)
+        .filter(|(m, _)| m.kind == EntityType::Org && !m.guessed)
+        .filter(|(m, _)| {
+            let next = text[m.end..].trim_start_matches(' ');
+            let word = next
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            crate::analysis::entities::is_club_member(word)
+        })
+        .map(|(m, &node)| (&text[m.start..m.end], node))
+        .filter(|(surface, _)| g.is_minor_place(surface))
+        .collect();
+    if !clubs.is_empty() {
+        for (k, m) in mentions.iter().enumerate() {
+            if m.kind == EntityType::Place {
+                if let Some(&club) = clubs.get(&text[m.start..m.end]) {
+                    found.mention_is.push((k, club));
+                }
+            }
+        }
+    }
     // An acronym made of the initials of an organisation named in the same article, one typed
     // by evidence ("When Neandertals", an organisation only by default, is not "WN").
     let mut initials: HashMap<&str, usize> = HashMap::default();
@@ -953,6 +981,26 @@ mod tests {
             entity_with_alias(&corpus, "WNO"),
             entity_with_alias(&corpus, "World Nature Organization")
         );
+    }
+
+    /// A city named as its club in an article ("Liverpool boss") is the club throughout that
+    /// article, and only there.
+    #[test]
+    fn a_club_named_in_an_article_is_the_club_throughout_it() {
+        let corpus = analyse_texts(&[
+            "One\n\nLiverpool boss Rafael Benitez was pleased. Chelsea beat Liverpool 2-1.",
+            "Two\n\nShe moved to Liverpool in May.",
+        ]);
+        let kinds = |article: usize| -> Vec<EntityType> {
+            let a = &corpus.articles[article];
+            a.entities
+                .iter()
+                .filter(|m| &a.text[m.start..m.end] == "Liverpool")
+                .map(|m| corpus.entities[m.entity].kind)
+                .collect()
+        };
+        assert_eq!(kinds(0), [EntityType::Org, EntityType::Org]);
+        assert_eq!(kinds(1), [EntityType::Place]);
     }
 
     #[test]

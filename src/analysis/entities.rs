@@ -388,6 +388,11 @@ const CLUB_MEMBERS: WordSet = WordSet::new(&[
     "squad",
 ]);
 
+/// `word` after a city's name makes it the city's club ("Liverpool boss").
+pub(crate) fn is_club_member(word: &str) -> bool {
+    CLUB_MEMBERS.contains(&word)
+}
+
 /// Lowercase words that, after a name, make it an event or a thing ("Corona pandemic").
 fn lowercase_tail(word: &str) -> Option<EntityType> {
     match word {
