@@ -484,6 +484,7 @@ mod tests {
         // Listed companies, but none that reads as an ordinary word or a person's name.
         assert!(g.is_company("Nintendo") && g.is_company("Deutsche Bank"));
         assert!(!g.is_company("Target") && !g.is_company("Walt Disney"));
+        assert_eq!(g.type_of("HIV"), Some(EntityType::Other));
         assert_eq!(g.title_head("premier"), Some("prime minister"));
         assert!(g.is_common_word("During"));
         assert!(!g.is_common_word("Khamenei"));
