@@ -828,9 +828,10 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             if kind == EntityType::Place
                 && len == 1
                 && g.is_minor_place(stem)
-                && words.tokens.get(pos + 1).is_some_and(|next| {
-                    CLUB_MEMBERS.contains(&next.text(text)) && words.joined(pos)
-                })
+                && words
+                    .tokens
+                    .get(pos + 1)
+                    .is_some_and(|next| is_club_member(next.text(text)) && words.joined(pos))
                 && !words.possessive(pos)
             {
                 push(out, text, words, pos, pos + 1, EntityType::Org, None, None);
