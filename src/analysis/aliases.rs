@@ -122,13 +122,12 @@ fn fold_diacritic(c: char) -> char {
 
 /// The skeleton of every word of a name, particles dropped ("Mustafa al-Kadhimi" → "mstf kzm").
 fn name_skeleton(name: &str, scratch: &mut Scratch) -> String {
-    name_key(name, scratch, |_| true)
+    name_key(name, scratch, true)
 }
 
-/// Like [`name_skeleton`], but only the words for which `by_skeleton` holds are reduced to
-/// their skeleton alone ("Mustafa al-Kadhimi" is "Mustafa al-Kazimi"); any other word keeps
-/// its first two letters and its last besides ([`spelling_key`]).
-fn name_key(name: &str, scratch: &mut Scratch, by_skeleton: impl Fn(&str) -> bool) -> String {
+/// Like [`name_skeleton`] when `by_skeleton` ("Mustafa al-Kadhimi" is "Mustafa al-Kazimi");
+/// otherwise each word keeps its first two letters and its last besides ([`spelling_key`]).
+fn name_key(name: &str, scratch: &mut Scratch, by_skeleton: bool) -> String {
     let mut out = String::new();
     for word in name.split([' ', '\u{a0}']) {
         // (Only ASCII words can be particles: no other letters lower-case to these.)
@@ -144,7 +143,7 @@ fn name_key(name: &str, scratch: &mut Scratch, by_skeleton: impl Fn(&str) -> boo
             out.push(' ');
         }
         let start = out.len();
-        if by_skeleton(word) {
+        if by_skeleton {
             skeleton_into(word, &mut out, scratch);
         } else {
             spelling_key(word, &mut out, scratch);
@@ -400,14 +399,22 @@ impl NodeFacts {
         }
         let skel = name_skeleton(surface, scratch);
         // A name with one word spelt from Arabic, Persian or Turkish, or an Arabic particle,
-        // is spelt so throughout: "Muhammad Baqer Qalibaf" is "Mohammad Baqer Qalibaf".
-        let arabic = surface.split(' ').any(|w| {
-            transliterated(w)
-                || ["al", "el", "bin", "ibn"]
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
-        });
-        let words_key = name_key(surface, scratch, |word| arabic || transliterated(word));
+        // is spelt so throughout: "Muhammad Baqer Qalibaf" is "Mohammad Baqer Qalibaf". (Only
+        // names of people, organisations and things are joined by this key.)
+        let words_key = matches!(
+            kind,
+            EntityType::Person | EntityType::Org | EntityType::Other
+        )
+        .then(|| {
+            let arabic = surface.split(' ').any(|w| {
+                transliterated(w)
+                    || ["al", "el", "bin", "ibn"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+            });
+            name_key(surface, scratch, arabic)
+        })
+        .unwrap_or_default();
         let mut skeleton = |word: &str| {
             let mut out = String::new();
             skeleton_into(word, &mut out, scratch);
@@ -740,6 +747,7 @@ fn within_article(
     surfaces: &[String],
     facts: &[NodeFacts],
 ) -> WithinArticle {
+    let g = gazetteer();
     let mut found = WithinArticle::default();
     let pairs = &mut found.unions;
     let mut full_by_last: HashMap<&str, usize> = HashMap::default();
@@ -756,7 +764,7 @@ fn within_article(
         // company's name, typed so only by default, counts too: "Hawkins" is a listed
         // company, but after "Howie Hawkins" it is him.
         let may_be_a_surname = matches!(m.kind, EntityType::Person | EntityType::Other)
-            || m.kind == EntityType::Org && m.guessed && gazetteer().is_company(s);
+            || m.kind == EntityType::Org && m.guessed && g.is_company(s);
         if !s.contains(' ') && may_be_a_surname {
             let skel = facts[nodes[k]].word_skeleton.as_str();
             if let Some(&full) = full_by_last.get(skel).filter(|&&full| {
@@ -786,7 +794,6 @@ fn within_article(
     // A city that the article also names as an organisation, by evidence ("Liverpool boss
     // Rafael Benitez"), is that organisation throughout the article ("beat Liverpool 2-1"):
     // a report on the club is not about the city.
-    let g = gazetteer();
     let clubs: HashMap<&str, usize> = mentions
         .iter()
         .zip(nodes)

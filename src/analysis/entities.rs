@@ -353,8 +353,9 @@ const POSSESSIVES_INSIDE_NAMES: WordSet = WordSet::new(&[
     "Women", "Men", "People", "Children", "Citizen", "Queen", "King", "Lord", "Prince", "Veteran",
 ]);
 
-/// Nouns that, right after a name, make it an organisation's: its people, shares and parts.
-const ORG_MEMBERS: WordSet = WordSet::new(&[
+/// A club's people, right after a name: they make it an organisation ("Chelsea boss"), and
+/// a city's name its club ("Liverpool striker").
+const SQUAD_ROLES: WordSet = WordSet::new(&[
     "manager",
     "boss",
     "striker",
@@ -363,8 +364,13 @@ const ORG_MEMBERS: WordSet = WordSet::new(&[
     "goalkeeper",
     "winger",
     "skipper",
-    "chairman",
     "squad",
+]);
+
+/// Other nouns that, right after a name, make it an organisation's: its people, shares and
+/// parts (not a club's only: "London headquarters" is still London).
+const ORG_STAKES: WordSet = WordSet::new(&[
+    "chairman",
     "shareholders",
     "shares",
     "executives",
@@ -374,23 +380,14 @@ const ORG_MEMBERS: WordSet = WordSet::new(&[
     "headquarters",
 ]);
 
-/// Lowercase words that, after a city's name, make it the city's club ("Liverpool boss").
-const CLUB_MEMBERS: WordSet = WordSet::new(&[
-    "manager",
-    "boss",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "keeper",
-    "winger",
-    "skipper",
-    "squad",
-]);
+/// `word` after a name makes it an organisation's ("Sony shares", "Chelsea boss").
+fn is_org_member(word: &str) -> bool {
+    SQUAD_ROLES.contains(&word) || ORG_STAKES.contains(&word)
+}
 
-/// `word` after a city's name makes it the city's club ("Liverpool boss").
+/// `word` after a city's name makes it the city's club ("Liverpool boss", "Newcastle keeper").
 pub(crate) fn is_club_member(word: &str) -> bool {
-    CLUB_MEMBERS.contains(&word)
+    SQUAD_ROLES.contains(&word) || word == "keeper"
 }
 
 /// Lowercase words that, after a name, make it an event or a thing ("Corona pandemic").
@@ -1405,8 +1402,7 @@ fn classify_unknown(
 /// Yukos", "investment bank Goldman Sachs").
 fn organisation_by_context(words: &Words<'_>, a: usize, b: usize) -> bool {
     let after = words.tokens.get(b).map_or("", |t| t.text(words.text));
-    let member_after =
-        ORG_MEMBERS.contains(&after) && words.joined(b - 1) && !words.possessive(b - 1);
+    let member_after = is_org_member(after) && words.joined(b - 1) && !words.possessive(b - 1);
     let noun_before = a >= 1 && words.joined(a - 1) && ORG_NOUNS.contains(&words.word(a - 1));
     member_after || noun_before
 }

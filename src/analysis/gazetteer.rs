@@ -1,6 +1,7 @@
 //! The general knowledge the analysis uses, read once from the files in assets/ (embedded in
 //! the binary): places, demonyms and religions, organisations and listed companies, titles,
-//! first names, speech verbs, common words and curated alias groups. Lookups are by exact or lowercased text.
+//! first names, speech verbs, common words and curated alias groups. Lookups are by exact or
+//! lowercased text.
 
 // FxHash: these maps are read millions of times per corpus with short string keys, where
 // SipHash's DoS resistance buys nothing (the keys are our own assets).
