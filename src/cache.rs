@@ -18,7 +18,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Mutex};
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -121,6 +121,55 @@ fn build_stamp() -> String {
         .map(|k| format!("{}:{}", k.size, k.modified_ns))
         .unwrap_or_default();
     format!("{} {exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// A corpus's cache unused for this long is deleted the next time quire opens any corpus: a
+/// folder analysed once (a download, an export, a test's temporary folder) would otherwise
+/// keep its cache, hundreds of megabytes for a large corpus, for ever.
+pub const KEEP_UNUSED: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+/// A temporary file older than this was left by a write that never finished (a killed
+/// process): one still being written is younger.
+const KEEP_UNFINISHED: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Deletes the other corpora's caches beside `cache` that were last used (read or written)
+/// longer than [`KEEP_UNUSED`] before `now`, and unfinished writes. Only quire's own files
+/// (`<hex>.bin` and their temporary files) are touched; a file that cannot be deleted stays.
+pub fn prune_unused(cache: &Path, now: SystemTime) {
+    let Some(dir) = cache.parent() else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let (stem, rest) = name.split_once('.').unwrap_or((&name, ""));
+        let ours = stem.len() == 16 && stem.bytes().all(|b| b.is_ascii_hexdigit());
+        let keep_for = match rest {
+            "bin" => KEEP_UNUSED,
+            _ if rest.contains(".tmp-") => KEEP_UNFINISHED,
+            _ => continue,
+        };
+        let last_used = entry.metadata().and_then(|m| m.modified());
+        let unused = last_used
+            .ok()
+            .and_then(|used| now.duration_since(used).ok())
+            .is_some_and(|age| age > keep_for);
+        if ours && unused && path != cache {
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+/// Marks a cache as used now (its modification time), so that pruning keeps a corpus opened
+/// often but never changed.
+fn mark_used(cache: &Path) {
+    if let Ok(file) = fs::File::options().write(true).open(cache) {
+        let _ = file.set_modified(SystemTime::now());
+    }
 }
 
 /// How far a load is, for a progress display on another thread.
@@ -237,6 +286,10 @@ pub fn load(
     }
     let files: Vec<CachedFile> = slots.into_iter().flatten().collect();
     let changed = stats.analysed > 0 || stats.dropped > 0 || stats.problem.is_some();
+    if !changed {
+        mark_used(cache);
+    }
+    prune_unused(cache, SystemTime::now());
     if changed {
         // Mention counts, and entities nobody mentions any more, follow the articles.
         let all: Vec<&Article> = files.iter().flat_map(|f| &f.articles).collect();

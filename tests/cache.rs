@@ -184,3 +184,47 @@ fn counting_files_stops_once_there_are_enough() {
     assert!(quire::corpus::has_files(&paths, &options, 5));
     assert!(!quire::corpus::has_files(&paths, &options, 6));
 }
+
+/// Ages `path` as if last used `days` days ago.
+fn age(path: &Path, days: u64) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 24 * 60 * 60);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+}
+
+/// Caches of corpora nobody has opened for a month go (a folder analysed once would keep its
+/// cache, hundreds of megabytes, for ever), and so do writes a killed process left unfinished;
+/// a corpus opened often keeps its cache even when nothing in it changes, and files that are
+/// not quire's are left alone.
+#[test]
+fn caches_unused_for_a_month_are_deleted() {
+    let dir = corpus_dir();
+    let caches = tempfile::tempdir().unwrap();
+    let cache = caches.path().join("0123456789abcdef.bin");
+    let planted = |name: &str, days: u64| {
+        let path = caches.path().join(name);
+        fs::write(&path, b"old").unwrap();
+        age(&path, days);
+        path
+    };
+    let forgotten = planted("aaaaaaaaaaaaaaaa.bin", 40);
+    let recent = planted("bbbbbbbbbbbbbbbb.bin", 3);
+    let unfinished = planted("cccccccccccccccc.json.tmp-4242", 2);
+    let in_progress = planted("dddddddddddddddd.json.tmp-4243", 0);
+    let not_ours = planted("notes.bin", 40);
+
+    assert_eq!(open(dir.path(), &cache).stats.analysed, 5);
+    assert!(!forgotten.exists() && !unfinished.exists());
+    assert!(recent.exists() && in_progress.exists() && not_ours.exists());
+
+    // Opened again after a long while, unchanged: reused, and marked as used.
+    age(&cache, 40);
+    assert_eq!(open(dir.path(), &cache).stats.reused, 5);
+    let used = fs::metadata(&cache).unwrap().modified().unwrap();
+    assert!(used.elapsed().unwrap() < std::time::Duration::from_secs(24 * 60 * 60));
+    assert_eq!(open(dir.path(), &cache).stats.reused, 5);
+}

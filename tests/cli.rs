@@ -1,14 +1,13 @@
 //! The command line as scripts and people use it: the real binary, real files.
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::fs;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 fn quire(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_quire"))
-        .args(args)
-        .output()
-        .unwrap()
+    support::quire_command().args(args).output().unwrap()
 }
 
 fn stdout(output: &std::process::Output) -> String {
@@ -184,7 +183,7 @@ fn escape_sequences_in_articles_never_reach_the_terminal() {
 
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let mut child = support::quire_command()
         .args(["quotes", "--json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -199,7 +198,7 @@ fn a_closed_pipe_ends_quietly() {
 #[test]
 fn a_dash_reads_the_article_from_standard_input() {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let mut child = support::quire_command()
         .args(["quotes", "--json", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -249,7 +248,7 @@ fn a_bad_config_names_its_line_and_quire_starts_with_the_defaults() {
         "[colors]\nquote = \"no-such-colour\"\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let out = support::quire_command()
         .env("XDG_CONFIG_HOME", config_home.path())
         .output()
         .unwrap();
@@ -277,7 +276,7 @@ fn the_configured_corpus_opens_when_no_path_is_given() {
     fs::create_dir_all(config_home.path().join("quire")).unwrap();
     let config = format!("corpus = \"{}\"\n", articles.path().display());
     fs::write(config_home.path().join("quire/config.toml"), config).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let out = support::quire_command()
         .env("XDG_CONFIG_HOME", config_home.path())
         .output()
         .unwrap();

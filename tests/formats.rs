@@ -2,14 +2,14 @@
 //! and quotes come out of each, and a bad record is a warning with file:line.
 #![allow(clippy::unwrap_used)]
 
-use std::process::Command;
+mod support;
 
 fn analyze(file: &str) -> (Vec<serde_json::Value>, String) {
     let path = format!(
         "{}/tests/fixtures/formats/{file}",
         env!("CARGO_MANIFEST_DIR")
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let out = support::quire_command()
         .args(["analyze", "--json", &path])
         .output()
         .unwrap();
@@ -152,7 +152,7 @@ fn a_feed_piped_on_standard_input_is_recognised_by_its_first_bytes() {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let mut child = support::quire_command()
         .args(["list", "--json", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -212,7 +212,7 @@ fn format_and_field_overrides_read_what_guessing_cannot() {
         "{}/tests/fixtures/formats/custom-fields.txt",
         env!("CARGO_MANIFEST_DIR")
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let out = support::quire_command()
         .args([
             "analyze",
             "--json",
@@ -237,7 +237,7 @@ fn format_and_field_overrides_read_what_guessing_cannot() {
     assert_eq!(row["title"], "Dam opens");
     assert_eq!(row["source"], "Hill News");
     assert_eq!(row["quotes"][0]["text"], "The dam is open today.");
-    let bad = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let bad = support::quire_command()
         .args(["list", "--format", "pdf", &path])
         .output()
         .unwrap();
@@ -290,7 +290,7 @@ fn many_bad_records_of_one_file_are_one_warning() {
         "A story.\n\nIt says \"hello\".",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+    let out = support::quire_command()
         .args(["analyze", "--json", "--no-cache"])
         .arg(dir.path())
         .output()

@@ -2,6 +2,8 @@
 //! and the shell is usable afterwards. Needs tmux (`.ci/run` installs it).
 #![allow(clippy::unwrap_used)]
 
+mod support;
+
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -18,6 +20,11 @@ impl Tmux {
         let name = format!("quire-e2e-{}-{n}", std::process::id());
         // Tests start sessions at once; when several race to start the tmux server, one can
         // fail. Try again before calling it a failure.
+        // The shell's quire keeps its cache in the tests' folder, not the user's.
+        let shell = format!(
+            "env PS1='$ ' XDG_CACHE_HOME='{}' bash --norc --noprofile",
+            support::test_cache_home().display()
+        );
         let mut started = false;
         for attempt in 0..5 {
             let status = Command::new("tmux")
@@ -30,7 +37,7 @@ impl Tmux {
                     &width.to_string(),
                     "-y",
                     &height.to_string(),
-                    "env PS1='$ ' bash --norc --noprofile",
+                    &shell,
                 ])
                 .env("PS1", "$ ")
                 .status()
@@ -206,7 +213,7 @@ fn a_review_survives_quitting_and_exports() {
     tmux.wait_for("exit=0");
 
     // Export prints both quotes with their verdict and note.
-    let out = Command::new(bin)
+    let out = support::quire_command()
         .args(["export", "--session", "e2e"])
         .env("XDG_STATE_HOME", state.path())
         .output()
@@ -222,7 +229,7 @@ fn a_review_survives_quitting_and_exports() {
         report.contains("⚑ flagged") && report.contains("note: needs a second source"),
         "{report}"
     );
-    let sessions = Command::new(bin)
+    let sessions = support::quire_command()
         .arg("sessions")
         .env("XDG_STATE_HOME", state.path())
         .output()
@@ -287,7 +294,7 @@ fn sigterm_and_sighup_save_the_session_and_restore_the_terminal() {
 
 #[test]
 fn stdout_not_a_terminal_prints_the_list_instead() {
-    let out = Command::new(env!("CARGO_BIN_EXE_quire")).output().unwrap();
+    let out = support::quire_command().output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Vice president: Iran-Iraq relations") && !text.contains('\u{1b}'));
 }

@@ -603,11 +603,8 @@ mod tests {
     /// place whether the file opens in English, in Arabic, or is shorter than the head.
     #[test]
     fn a_files_head_is_counted_in_characters() {
-        let by_decoding = |text: &str, n: usize| {
-            text.char_indices()
-                .nth(n)
-                .map_or(text.len(), |(at, _)| at)
-        };
+        let by_decoding =
+            |text: &str, n: usize| text.char_indices().nth(n).map_or(text.len(), |(at, _)| at);
         for text in [
             "short".to_string(),
             "a".repeat(10),
@@ -616,7 +613,11 @@ mod tests {
             format!("{}’", "a".repeat(8)),
         ] {
             for n in [0, 3, 8, 9, 12] {
-                assert_eq!(end_of_first_chars(&text, n), by_decoding(&text, n), "{text} {n}");
+                assert_eq!(
+                    end_of_first_chars(&text, n),
+                    by_decoding(&text, n),
+                    "{text} {n}"
+                );
             }
         }
     }

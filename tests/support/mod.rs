@@ -25,3 +25,16 @@ pub fn corpus_of(dir: &Path) -> Corpus {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     analyse(loaded.documents)
 }
+
+/// Where the binary run by a test keeps its analysis cache: a folder of the tests' own, never
+/// the user's cache (every test's temporary corpus would leave a cache file there).
+pub fn test_cache_home() -> PathBuf {
+    std::env::temp_dir().join("quire-tests-cache")
+}
+
+/// The quire binary, ready to run with the tests' own cache folder.
+pub fn quire_command() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_quire"));
+    command.env("XDG_CACHE_HOME", test_cache_home());
+    command
+}
