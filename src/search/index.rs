@@ -138,40 +138,53 @@ impl Query {
 
 impl FuzzyIndex {
     /// Builds the index from each record's fields (folded in parallel).
+    ///
+    /// Records are folded a batch at a time and packed at once: folding them all first held
+    /// every folded field as a string of its own beside the packed text, a transient 250 MB on
+    /// the quotes of a 100,000-article corpus (a reader's memory rose a third when its indexes
+    /// were built).
     pub fn new<'a, R, F>(records: &'a [R], fields_of: F) -> Self
     where
         R: Sync,
         F: Fn(&'a R) -> Vec<&'a str> + Sync,
     {
-        let folded: Vec<Vec<Folded>> = records
+        // Folding seldom lengthens text: the fields as written size the packed text.
+        let bytes = records
             .par_iter()
-            .map(|r| fields_of(r).into_iter().map(fold).collect())
-            .collect();
-        let bytes = folded.iter().flatten().map(|f| f.text.len()).sum();
+            .map(|r| fields_of(r).iter().map(|f| f.len()).sum::<usize>())
+            .sum();
         let mut index = FuzzyIndex {
             text: String::with_capacity(bytes),
             record_starts: Vec::with_capacity(records.len() + 1),
             record_masks: Vec::with_capacity(records.len()),
             ..Default::default()
         };
-        for (record, fields) in folded.into_iter().enumerate() {
-            index.record_starts.push(index.fields.len() as u32);
-            let mut record_mask = 0;
-            for (i, field) in fields.into_iter().enumerate() {
-                let start = index.text.len();
-                index.text.push_str(&field.text);
-                let mask = char_mask(&field.text);
-                record_mask |= mask;
-                index.fields.push(Field {
-                    start,
-                    end: index.text.len(),
-                    mask,
-                });
-                if i == 0 && !field.is_identity() {
-                    index.origins.insert(record as u32, field);
+        const BATCH: usize = 16 * 1024;
+        for (batch_number, batch) in records.chunks(BATCH).enumerate() {
+            let folded: Vec<Vec<Folded>> = batch
+                .par_iter()
+                .map(|r| fields_of(r).into_iter().map(fold).collect())
+                .collect();
+            for (k, fields) in folded.into_iter().enumerate() {
+                let record = batch_number * BATCH + k;
+                index.record_starts.push(index.fields.len() as u32);
+                let mut record_mask = 0;
+                for (i, field) in fields.into_iter().enumerate() {
+                    let start = index.text.len();
+                    index.text.push_str(&field.text);
+                    let mask = char_mask(&field.text);
+                    record_mask |= mask;
+                    index.fields.push(Field {
+                        start,
+                        end: index.text.len(),
+                        mask,
+                    });
+                    if i == 0 && !field.is_identity() {
+                        index.origins.insert(record as u32, field);
+                    }
                 }
+                index.record_masks.push(record_mask);
             }
-            index.record_masks.push(record_mask);
         }
         index.record_starts.push(index.fields.len() as u32);
         index
