@@ -445,7 +445,7 @@ fn merge_entities(entities: &mut Vec<Entity>, fresh: Vec<Entity>) -> Vec<usize> 
 /// Points an article's mentions and quote speakers at entities renumbered by `remap`.
 fn relink(article: &mut Article, remap: &[usize]) {
     for mention in &mut article.entities {
-        mention.entity = remap[mention.entity];
+        *mention = mention.with_entity(remap[mention.entity()]);
     }
     for quote in &mut article.quotes {
         if let Some(e) = &mut quote.speaker_entity {
@@ -461,7 +461,7 @@ fn recount(entities: &mut Vec<Entity>, articles: &[&Article]) -> Vec<usize> {
     let mut in_articles = vec![0usize; entities.len()];
     let mut speaks = vec![false; entities.len()];
     for article in articles {
-        let mut seen: Vec<usize> = article.entities.iter().map(|m| m.entity).collect();
+        let mut seen: Vec<usize> = article.entities.iter().map(|m| m.entity()).collect();
         for &e in &seen {
             mentions[e] += 1;
         }

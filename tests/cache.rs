@@ -110,7 +110,7 @@ fn an_edited_file_is_analysed_again() {
     assert!(article
         .entities
         .iter()
-        .all(|m| m.entity < after.corpus.entities.len()));
+        .all(|m| m.entity() < after.corpus.entities.len()));
 }
 
 #[test]

@@ -94,11 +94,11 @@ fn check(text: String) {
         let text = &article.text;
         let mut last = 0;
         for m in &article.entities {
-            assert!(m.start < m.end && m.end <= text.len());
-            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
-            assert!(m.start >= last, "entities overlap or are out of order");
-            last = m.end;
-            assert!(m.entity < corpus.entities.len());
+            assert!(m.start() < m.end() && m.end() <= text.len());
+            assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+            assert!(m.start() >= last, "entities overlap or are out of order");
+            last = m.end();
+            assert!(m.entity() < corpus.entities.len());
         }
         let mut previous = 0;
         for q in &article.quotes {

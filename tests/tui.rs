@@ -156,14 +156,14 @@ fn entity_list_filters_articles_and_highlights_mentions() {
         assert!(app.corpus.articles[hit.index]
             .entities
             .iter()
-            .any(|m| m.entity == entity));
+            .any(|m| m.entity() == entity));
     }
     assert!(app.visible.len() < 5);
     // `]` steps through that entity's mentions.
     press(&mut app, "<Enter>]");
     let article = &app.corpus.articles[app.selected_article().unwrap()];
     assert_eq!(
-        article.entities[app.current_mention.unwrap()].entity,
+        article.entities[app.current_mention.unwrap()].entity(),
         entity
     );
     let first = app.current_mention;
@@ -407,7 +407,7 @@ fn every_entity_type_and_reported_speech_have_their_style_on_screen() {
         let line = app.layout.mention_lines[m];
         app.scroll = line.min(app.max_scroll());
         let mention = &app.corpus.articles[a].entities[m];
-        let text = app.corpus.articles[a].text[mention.start..mention.end].to_string();
+        let text = app.corpus.articles[a].text[mention.span()].to_string();
         let terminal = draw(&app, &theme);
         // Below the article's header (rows 1-3), where the text is.
         let style = style_of_below(terminal.backend().buffer(), &text, 4)

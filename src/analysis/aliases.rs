@@ -1002,8 +1002,8 @@ mod tests {
             let a = &corpus.articles[article];
             a.entities
                 .iter()
-                .filter(|m| &a.text[m.start..m.end] == "Liverpool")
-                .map(|m| corpus.entities[m.entity].kind)
+                .filter(|m| &a.text[m.span()] == "Liverpool")
+                .map(|m| corpus.entities[m.entity()].kind)
                 .collect()
         };
         assert_eq!(kinds(0), [EntityType::Org, EntityType::Org]);
@@ -1125,8 +1125,8 @@ mod tests {
             article
                 .entities
                 .iter()
-                .find(|m| &article.text[m.start..m.end] == surface)
-                .map(|m| corpus.entities[m.entity].name.clone())
+                .find(|m| &article.text[m.span()] == surface)
+                .map(|m| corpus.entities[m.entity()].name.clone())
                 .unwrap_or_else(|| panic!("{surface}"))
         };
         let donald = "Vote\n\nDonald Vexler won the vote.";
@@ -1152,8 +1152,8 @@ mod tests {
             article
                 .entities
                 .iter()
-                .find(|m| &article.text[m.start..m.end] == surface)
-                .map(|m| m.entity)
+                .find(|m| &article.text[m.span()] == surface)
+                .map(|m| m.entity())
                 .unwrap_or_else(|| panic!("{surface} in {a}"))
         };
         let marion = entity_of(0, "Marion Okafor");
@@ -1183,7 +1183,7 @@ mod tests {
             "Headline three\n\nThe deal came late. Kazimi said it was fair.",
             "Headline four\n\nThe talks came late. Kadhimi said it was good.",
         ]);
-        let entity_of = |a: usize| corpus.articles[a].entities.last().map(|m| m.entity);
+        let entity_of = |a: usize| corpus.articles[a].entities.last().map(|m| m.entity());
         assert_ne!(entity_of(0), entity_of(1), "Bruno is not Brown");
         assert_eq!(entity_of(2), entity_of(3), "Kazimi is Kadhimi");
         assert!(last_word_is("Recep Tayyip Erdoğan", "Erdogan"));

@@ -84,14 +84,53 @@ pub struct Quote {
     pub unclosed: bool,
 }
 
-/// One entity mention. Offsets are bytes into [`Article::text`].
+/// One entity mention. Offsets are bytes into [`Article::text`]. Held in 32 bits each: a large
+/// corpus has millions of mentions (3.3 million in 100,000 articles), and at 16 bytes instead
+/// of 32 they take 53 MB less.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityMention {
-    pub start: usize,
-    pub end: usize,
-    pub kind: EntityType,
+    start: u32,
+    end: u32,
     /// Index into [`Corpus::entities`].
-    pub entity: usize,
+    entity: u32,
+    pub kind: EntityType,
+}
+
+impl EntityMention {
+    /// A mention of entity `entity` at bytes `start..end`. (An article's text is far below
+    /// 4 GiB: the loader refuses files over its size limit.)
+    pub fn new(start: usize, end: usize, kind: EntityType, entity: usize) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        EntityMention {
+            start: narrow(start),
+            end: narrow(end),
+            entity: narrow(entity),
+            kind,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Its bytes in the article's text.
+    pub fn span(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    /// Index into [`Corpus::entities`].
+    pub fn entity(&self) -> usize {
+        self.entity as usize
+    }
+
+    /// The mention, of entity `entity` instead.
+    pub fn with_entity(self, entity: usize) -> Self {
+        EntityMention::new(self.start(), self.end(), self.kind, entity)
+    }
 }
 
 /// One analysed article.
@@ -435,12 +474,7 @@ fn finish(
         .mentions
         .iter()
         .zip(ids.iter().zip(kinds))
-        .map(|(m, (&entity, &kind))| EntityMention {
-            start: m.start,
-            end: m.end,
-            kind,
-            entity,
-        })
+        .map(|(m, (&entity, &kind))| EntityMention::new(m.start, m.end, kind, entity))
         .collect();
     let article = Article {
         id: p.document.id,

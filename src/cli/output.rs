@@ -62,10 +62,10 @@ fn article_json<'a>(article: &'a Article, corpus: &'a Corpus) -> ArticleJson<'a>
             .entities
             .iter()
             .map(|m| EntityJson {
-                end: index.char_offset(m.end),
-                id: &corpus.entities[m.entity].id,
-                start: index.char_offset(m.start),
-                text: &article.text[m.start..m.end],
+                end: index.char_offset(m.end()),
+                id: &corpus.entities[m.entity()].id,
+                start: index.char_offset(m.start()),
+                text: &article.text[m.span()],
                 kind: m.kind,
             })
             .collect(),

@@ -52,11 +52,14 @@ pub struct Ranked {
     pub matched: Vec<u32>,
 }
 
-/// One field's place in the packed text, and its character mask.
+/// One field's place in the packed text, and its character mask. Offsets in 32 bits: an index
+/// has millions of fields (3.3 million for the 100k corpus), and 16 bytes instead of 24 is
+/// 26 MB less. (A packed text over 4 GiB, quotes of some fifty million articles, would read
+/// as empty fields past that point rather than fail.)
 #[derive(Debug, Clone, Copy)]
 struct Field {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     mask: u64,
 }
 
@@ -174,9 +177,10 @@ impl FuzzyIndex {
                     index.text.push_str(&field.text);
                     let mask = char_mask(&field.text);
                     record_mask |= mask;
+                    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                     index.fields.push(Field {
-                        start,
-                        end: index.text.len(),
+                        start: narrow(start),
+                        end: narrow(index.text.len()),
                         mask,
                     });
                     if i == 0 && !field.is_identity() {
@@ -203,7 +207,8 @@ impl FuzzyIndex {
     }
 
     fn field_text(&self, field: &Field) -> &str {
-        &self.text[field.start..field.end]
+        let (start, end) = (field.start as usize, field.end as usize);
+        self.text.get(start..end).unwrap_or_default()
     }
 
     /// Whether the record matches (every word in one of its fields), and if so whether every

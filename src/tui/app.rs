@@ -120,7 +120,7 @@ impl SearchIndex {
                 let mut names: Vec<&str> = article
                     .entities
                     .iter()
-                    .map(|m| corpus.entities[m.entity].name.as_str())
+                    .map(|m| corpus.entities[m.entity()].name.as_str())
                     .collect();
                 names.sort_unstable();
                 names.dedup();

@@ -94,7 +94,11 @@ pub fn lay_out(index: usize, article: &Article, width: u16, raw: bool) -> Articl
     };
     if !raw {
         layout.quote_lines = article.quotes.iter().map(|q| line_of(q.start)).collect();
-        layout.mention_lines = article.entities.iter().map(|m| line_of(m.start)).collect();
+        layout.mention_lines = article
+            .entities
+            .iter()
+            .map(|m| line_of(m.start()))
+            .collect();
     }
     layout
 }
@@ -115,8 +119,8 @@ fn clean_roles(article: &Article) -> (String, Vec<Role>, Vec<std::ops::Range<usi
         }
     }
     for m in &article.entities {
-        for role in &mut roles[m.start..m.end] {
-            role.entity = Some((m.kind, m.entity));
+        for role in &mut roles[m.span()] {
+            role.entity = Some((m.kind, m.entity()));
         }
     }
     (text, roles, article.paragraphs.clone())

@@ -339,7 +339,7 @@ fn apply_ranked(app: &mut App, generation: u64, target: RankTarget, answer: Answ
                         corpus.articles[h.index]
                             .entities
                             .iter()
-                            .any(|m| m.entity == e)
+                            .any(|m| m.entity() == e)
                     })
                 })
                 .map(|mut h| {
@@ -466,8 +466,8 @@ fn step_mention(app: &mut App, step: isize) {
     }
     // The entity under the cursor, or the one last chosen, or the first visible one.
     let entity = match (app.current_mention, app.chosen_entity) {
-        (Some(m), _) => mentions[m].entity,
-        (None, Some(e)) if mentions.iter().any(|m| m.entity == e) => e,
+        (Some(m), _) => mentions[m].entity(),
+        (None, Some(e)) if mentions.iter().any(|m| m.entity() == e) => e,
         _ => {
             let first = app
                 .layout
@@ -475,11 +475,11 @@ fn step_mention(app: &mut App, step: isize) {
                 .iter()
                 .position(|&l| l >= app.scroll)
                 .unwrap_or(0);
-            mentions[first].entity
+            mentions[first].entity()
         }
     };
     let same: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].entity == entity)
+        .filter(|&i| mentions[i].entity() == entity)
         .collect();
     let next = match app
         .current_mention

@@ -268,12 +268,7 @@ pub fn score(gold_path: &Path, corpus: &Corpus, articles_dir: &Path) -> Figures 
         let p_pairs: HashSet<(String, String)> = rec
             .entities
             .iter()
-            .map(|m| {
-                (
-                    rec.text[m.start..m.end].to_string(),
-                    m.kind.as_str().to_string(),
-                )
-            })
+            .map(|m| (rec.text[m.span()].to_string(), m.kind.as_str().to_string()))
             .collect();
         inc(&mut c, "ent_gold", g_pairs.len());
         inc(&mut c, "ent_pred", p_pairs.len());
@@ -290,9 +285,9 @@ pub fn score(gold_path: &Path, corpus: &Corpus, articles_dir: &Path) -> Figures 
         }
         for m in &rec.entities {
             *pred_surface_id
-                .entry(rec.text[m.start..m.end].to_string())
+                .entry(rec.text[m.span()].to_string())
                 .or_default()
-                .entry(corpus.entities[m.entity].id.clone())
+                .entry(corpus.entities[m.entity()].id.clone())
                 .or_default() += 1;
         }
     }

@@ -86,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mention_range = app
         .current_mention
         .and_then(|m| article.entities.get(m))
-        .map(|m| m.start..m.end);
+        .map(|m| m.span());
     let lines: Vec<Line> = app
         .layout
         .lines
