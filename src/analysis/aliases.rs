@@ -208,7 +208,8 @@ impl UnionFind {
 /// The result of linking: for each article, for each of its mentions, the entity index and the
 /// mention's final type; and the entities.
 pub struct Linked {
-    pub mention_entity: Vec<Vec<usize>>,
+    /// Per article, the entity of each mention (32 bits: a corpus has millions of mentions).
+    pub mention_entity: Vec<Vec<u32>>,
     pub mention_kind: Vec<Vec<EntityType>>,
     pub entities: Vec<Entity>,
 }
@@ -336,7 +337,8 @@ struct Nodes<'t> {
     surfaces: Vec<Forms<'t>>,
     kinds: Vec<EntityType>,
     /// For each article, each mention's node.
-    mention_node: Vec<Vec<usize>>,
+    /// Per article, the node of each mention (32 bits: a corpus has millions of mentions).
+    mention_node: Vec<Vec<u32>>,
 }
 
 impl<'t> Nodes<'t> {
@@ -363,7 +365,11 @@ impl<'t> Nodes<'t> {
                 }
                 global.push(id);
             }
-            let nodes = article.mention_key.iter().map(|&k| global[k]).collect();
+            let nodes = article
+                .mention_key
+                .iter()
+                .map(|&k| global[k] as u32)
+                .collect();
             self.mention_node.push(nodes);
         }
     }
@@ -542,8 +548,8 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             uf.union(a, b);
         }
         for (k, full) in found.mention_is {
-            settled.push((full, nodes[k]));
-            nodes[k] = full;
+            settled.push((full, nodes[k] as usize));
+            nodes[k] = full as u32;
         }
     }
 
@@ -620,7 +626,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         let mut ids = Vec::with_capacity(mentions.len());
         seen_here.clear();
         for (k, m) in mentions.iter().enumerate() {
-            let node = mention_node[a][k];
+            let node = mention_node[a][k] as usize;
             let root = uf.find(node);
             let e = *entity_of_root.entry(root).or_insert_with(|| {
                 entity_kind.push(m.kind);
@@ -636,7 +642,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
             if seen_here.insert(e) {
                 entity_articles[e] += 1;
             }
-            ids.push(e);
+            ids.push(e as u32);
         }
         mention_entity.push(ids);
     }
@@ -717,7 +723,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
     }
     let mention_kind = mention_entity
         .par_iter()
-        .map(|ids| ids.iter().map(|&e| entities[e].kind).collect())
+        .map(|ids| ids.iter().map(|&e| entities[e as usize].kind).collect())
         .collect();
     Linked {
         mention_entity,
@@ -743,30 +749,31 @@ struct WithinArticle {
 fn within_article(
     text: &str,
     mentions: &[Mention],
-    nodes: &[usize],
+    nodes: &[u32],
     surfaces: &[String],
     facts: &[NodeFacts],
 ) -> WithinArticle {
     let g = gazetteer();
+    let node_of = |k: usize| nodes[k] as usize;
     let mut found = WithinArticle::default();
     let pairs = &mut found.unions;
     let mut full_by_last: HashMap<&str, usize> = HashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if m.kind == EntityType::Person {
-            if let Some(last) = &facts[nodes[k]].last_skeleton {
-                full_by_last.insert(last, nodes[k]);
+            if let Some(last) = &facts[node_of(k)].last_skeleton {
+                full_by_last.insert(last, node_of(k));
             }
         }
     }
     for (k, m) in mentions.iter().enumerate() {
-        let s = &surfaces[nodes[k]];
+        let s = &surfaces[node_of(k)];
         // Short skeletons ("mr" for both Mary and Moreau) say too little to merge on. A
         // company's name, typed so only by default, counts too: "Hawkins" is a listed
         // company, but after "Howie Hawkins" it is him.
         let may_be_a_surname = matches!(m.kind, EntityType::Person | EntityType::Other)
             || m.kind == EntityType::Org && m.guessed && g.is_company(s);
         if !s.contains(' ') && may_be_a_surname {
-            let skel = facts[nodes[k]].word_skeleton.as_str();
+            let skel = facts[node_of(k)].word_skeleton.as_str();
             if let Some(&full) = full_by_last.get(skel).filter(|&&full| {
                 skel.chars().count() >= 3 && transliterated(s) || last_word_is(&surfaces[full], s)
             }) {
@@ -787,7 +794,7 @@ fn within_article(
                 && m.kind != EntityType::Person
                 && next.kind != EntityType::Place
             {
-                pairs.push((nodes[k], nodes[k + 1]));
+                pairs.push((node_of(k), node_of(k + 1)));
             }
         }
     }
@@ -806,7 +813,7 @@ fn within_article(
                 .unwrap_or("");
             crate::analysis::entities::is_club_member(word)
         })
-        .map(|(m, &node)| (&text[m.start..m.end], node))
+        .map(|(m, &node)| (&text[m.start..m.end], node as usize))
         .filter(|(surface, _)| g.is_minor_place(surface))
         .collect();
     if !clubs.is_empty() {
@@ -821,14 +828,14 @@ fn within_article(
     // An acronym made of the initials of an organisation named in the same article, one typed
     // by evidence ("When Neandertals", an organisation only by default, is not "WN").
     let mut initials: HashMap<&str, usize> = HashMap::default();
-    for (m, &node) in mentions.iter().zip(nodes) {
+    for (m, node) in mentions.iter().zip(nodes.iter().map(|&n| n as usize)) {
         if let Some(acr) = facts[node].initials.as_deref().filter(|_| !m.guessed) {
             initials.insert(acr, node);
         }
     }
     // Not an acronym general knowledge already expands ("US" beside "UBS Securities" or
     // "Universal Studio": the node is every article's US).
-    for &node in nodes {
+    for node in nodes.iter().map(|&n| n as usize) {
         if facts[node].acronym && !facts[node].known {
             if let Some(&full) = initials.get(surfaces[node].as_str()) {
                 pairs.push((full, node));

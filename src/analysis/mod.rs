@@ -415,7 +415,7 @@ pub fn combine(partials: Vec<Partial>) -> Corpus {
 /// (then it keeps its entities but has no quotes).
 fn finish(
     mut p: Partial,
-    ids: &[usize],
+    ids: &[u32],
     kinds: &[EntityType],
     entities: &[Entity],
 ) -> (Article, Option<LoadWarning>) {
@@ -474,7 +474,7 @@ fn finish(
         .mentions
         .iter()
         .zip(ids.iter().zip(kinds))
-        .map(|(m, (&entity, &kind))| EntityMention::new(m.start, m.end, kind, entity))
+        .map(|(m, (&entity, &kind))| EntityMention::new(m.start, m.end, kind, entity as usize))
         .collect();
     let article = Article {
         id: p.document.id,

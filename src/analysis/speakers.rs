@@ -41,7 +41,14 @@ pub struct ArticleView<'a> {
     /// Final (linked) type of each mention.
     pub kinds: &'a [EntityType],
     /// Entity index of each mention.
-    pub entity: &'a [usize],
+    pub entity: &'a [u32],
+}
+
+impl ArticleView<'_> {
+    /// The entity mention `m` names.
+    fn entity_of(&self, m: usize) -> usize {
+        self.entity[m] as usize
+    }
 }
 
 const PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "it", "He", "She", "They", "It"]);
@@ -443,7 +450,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     if let Some(m) = self.mention_at(t + 1) {
                         if self.view.kinds[m] == EntityType::Person && self.quoted_before(first, t)
                         {
-                            subjects.push((sentence.start, self.view.entity[m]));
+                            subjects.push((sentence.start, self.view.entity_of(m)));
                         }
                     }
                     break;
@@ -452,7 +459,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     // "Speaking to Martin Smith, he said": an object is not the subject.
                     let after_preposition = self.after_preposition(m, first);
                     if self.view.kinds[m] == EntityType::Person && !after_preposition {
-                        subjects.push((sentence.start, self.view.entity[m]));
+                        subjects.push((sentence.start, self.view.entity_of(m)));
                         break;
                     }
                 }
@@ -486,7 +493,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 .take_while(|(_, m)| m.start >= sentence.start.saturating_sub(400))
                 .find(|(i, _)| self.view.kinds[*i] == EntityType::Org);
             if let Some((i, _)) = org {
-                return Some(Speaker::Entity(self.view.entity[i]));
+                return Some(Speaker::Entity(self.view.entity_of(i)));
             }
             if lower == "it" {
                 return None;
@@ -511,7 +518,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let mut counts = rustc_hash::FxHashMap::default();
         for (i, _) in view.mentions.iter().enumerate() {
             if view.kinds[i] == EntityType::Person {
-                *counts.entry(view.entity[i]).or_insert(0usize) += 1;
+                *counts.entry(view.entity_of(i)).or_insert(0usize) += 1;
             }
         }
         counts
@@ -555,7 +562,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         match best {
-            Some(i) => Some(Speaker::Entity(self.view.entity[i])),
+            Some(i) => Some(Speaker::Entity(self.view.entity_of(i))),
             None => self.resolve_pronoun("he", at),
         }
     }
@@ -604,7 +611,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                         .flatten()
                     {
                         if self.view.kinds[m] == EntityType::Person {
-                            return Some(Speaker::Entity(self.view.entity[m]));
+                            return Some(Speaker::Entity(self.view.entity_of(m)));
                         }
                     }
                 }
@@ -709,7 +716,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 if self.word(k) == "of" && k > 0 {
                     if let Some(m) = self.mention_at(k - 1) {
                         if self.view.kinds[m] == EntityType::Person {
-                            return Some(Speaker::Entity(self.view.entity[m]));
+                            return Some(Speaker::Entity(self.view.entity_of(m)));
                         }
                     }
                 }
@@ -729,7 +736,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 {
                     return None;
                 }
-                return Some(Speaker::Entity(self.view.entity[m]));
+                return Some(Speaker::Entity(self.view.entity_of(m)));
             }
             if self.view.kinds[m] == EntityType::Place {
                 return None;
@@ -838,12 +845,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
             {
                 if let Some(p) = self.mention_at(k) {
                     if self.view.kinds[p] == EntityType::Person {
-                        return Some(Speaker::Entity(self.view.entity[p]));
+                        return Some(Speaker::Entity(self.view.entity_of(p)));
                     }
                 }
                 k += 1;
             }
-            return Some(Speaker::Entity(self.view.entity[m]));
+            return Some(Speaker::Entity(self.view.entity_of(m)));
         }
         if DETERMINERS.contains(&self.word(t)) {
             // the shortest title reference after the verb
@@ -1017,7 +1024,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     .flatten()
                 {
                     if self.is_speaker_kind(m) {
-                        return Some(Speaker::Entity(self.view.entity[m]));
+                        return Some(Speaker::Entity(self.view.entity_of(m)));
                     }
                 }
             }
@@ -1095,7 +1102,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if let Some(m) = self.mention_at(t) {
                 let after_preposition = self.after_preposition(m, first);
                 if self.view.kinds[m] == EntityType::Person && !after_preposition {
-                    return Some(Speaker::Entity(self.view.entity[m]));
+                    return Some(Speaker::Entity(self.view.entity_of(m)));
                 }
             }
             if let Some(s) = self.title_reference(t, from) {
@@ -1108,7 +1115,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         while t < self.view.tokens.len() && self.view.tokens[t].end <= to {
             if let Some(m) = self.mention_at(t) {
                 if self.view.kinds[m] == EntityType::Org && !self.quoted(t) {
-                    return Some(Speaker::Entity(self.view.entity[m]));
+                    return Some(Speaker::Entity(self.view.entity_of(m)));
                 }
             }
             t += 1;
@@ -1293,7 +1300,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 && self.mention_at(i + 1) != Some(m)
                 && MEDIA_NOUNS.contains(&self.word(i + 1));
             (self.is_speaker_kind(m) && (possessive || modifier))
-                .then(|| Speaker::Entity(self.view.entity[m]))
+                .then(|| Speaker::Entity(self.view.entity_of(m)))
         })
     }
 
@@ -1304,7 +1311,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if let Some(m) = self.mention_at(t) {
             let mention = &self.view.mentions[m];
             let end = self.view.tokens[self.token_at(mention.end).saturating_sub(1).max(t)].end;
-            return Some((Speaker::Entity(self.view.entity[m]), end.max(mention.end)));
+            return Some((
+                Speaker::Entity(self.view.entity_of(m)),
+                end.max(mention.end),
+            ));
         }
         if PRONOUNS.contains(&self.word(t)) || matches!(self.word(t), "him" | "her" | "them") {
             let s = self.resolve_pronoun("he", self.view.tokens[t].start)?;
