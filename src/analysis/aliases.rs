@@ -216,7 +216,7 @@ pub struct Linked {
 
 /// The mention as written, with no-break spaces as spaces.
 fn surface<'t>(text: &'t str, m: &Mention) -> Cow<'t, str> {
-    let written = &text[m.start..m.end];
+    let written = &text[m.span()];
     if written.contains('\u{a0}') {
         Cow::Owned(written.replace('\u{a0}', " "))
     } else {
@@ -295,7 +295,7 @@ impl<'t> ArticleNodes<'t> {
         let n = mentions.len();
         let mut grouped = ArticleNodes {
             keys: KeyTable {
-                text: String::with_capacity(mentions.iter().map(|m| m.end - m.start + 1).sum()),
+                text: String::with_capacity(mentions.iter().map(|m| m.end() - m.start() + 1).sum()),
                 ranges: Vec::with_capacity(n),
                 by_hash: HashMap::with_capacity_and_hasher(n, Default::default()),
                 collided: HashMap::default(),
@@ -783,12 +783,12 @@ fn within_article(
         // "Popular Mobilization Units (PMU)"
         if k + 1 < mentions.len() {
             let next = &mentions[k + 1];
-            let between = &text[m.end..next.start];
-            let acronym = &text[next.start..next.end];
+            let between = &text[m.end()..next.start()];
+            let acronym = &text[next.span()];
             // Not a person's country ("Philip Roth (US)", "Taylor Dent (US)"): that would make
             // every such person the country.
             if between.trim() == "("
-                && text[next.end..].starts_with(')')
+                && text[next.end()..].starts_with(')')
                 && is_acronym(acronym)
                 && s.contains(' ')
                 && m.kind != EntityType::Person
@@ -806,20 +806,20 @@ fn within_article(
         .zip(nodes)
         .filter(|(m, _)| m.kind == EntityType::Org && !m.guessed)
         .filter(|(m, _)| {
-            let next = text[m.end..].trim_start_matches(' ');
+            let next = text[m.end()..].trim_start_matches(' ');
             let word = next
                 .split(|c: char| !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
             crate::analysis::entities::is_club_member(word)
         })
-        .map(|(m, &node)| (&text[m.start..m.end], node as usize))
+        .map(|(m, &node)| (&text[m.span()], node as usize))
         .filter(|(surface, _)| g.is_minor_place(surface))
         .collect();
     if !clubs.is_empty() {
         for (k, m) in mentions.iter().enumerate() {
             if m.kind == EntityType::Place {
-                if let Some(&club) = clubs.get(&text[m.start..m.end]) {
+                if let Some(&club) = clubs.get(&text[m.span()]) {
                     found.mention_is.push((k, club));
                 }
             }

@@ -10,11 +10,12 @@ use super::tokens::Token;
 use super::wordset::{Shapes, WordSet};
 use super::EntityType;
 
-/// One mention found in the text (byte offsets), before alias merging.
+/// One mention found in the text (byte offsets), before alias merging. Offsets in 32 bits
+/// (24 bytes a mention, was 32): a corpus holds millions of mentions until it is linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: EntityType,
     /// The title written before a person's name, when there is one (boxed: few mentions have
     /// one, and a corpus holds millions of mentions).
@@ -36,6 +37,32 @@ pub struct TitleCue {
 }
 
 impl Mention {
+    /// A mention at bytes `start..end` of an article (far below 4 GiB: the loader refuses
+    /// files over its size limit), typed by evidence, with no title.
+    pub fn new(start: usize, end: usize, kind: EntityType) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Mention {
+            start: narrow(start),
+            end: narrow(end),
+            kind,
+            cue: None,
+            guessed: false,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Its bytes in the article's text.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
+
     pub fn title(&self) -> Option<&str> {
         self.cue.as_ref().and_then(|c| c.title.as_deref())
     }
@@ -557,13 +584,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         if !words.is_cap(i) {
             if let Some(kind) = g.type_of_lowercase(strip_possessive_word(w)) {
                 let end = without_possessive(text, tokens[i].start, tokens[i].end);
-                mentions.push(Mention {
-                    start: tokens[i].start,
-                    end,
-                    kind,
-                    cue: None,
-                    guessed: false,
-                });
+                mentions.push(Mention::new(tokens[i].start, end, kind));
             }
             i += 1;
             continue;
@@ -602,13 +623,11 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 && words.word(j.saturating_add(1).min(tokens.len() - 1)) == "agency"
                 && words.joined(j)
             {
-                mentions.push(Mention {
-                    start: tokens[i].start,
-                    end: tokens[j + 1].end,
-                    kind: EntityType::Org,
-                    cue: None,
-                    guessed: false,
-                });
+                mentions.push(Mention::new(
+                    tokens[i].start,
+                    tokens[j + 1].end,
+                    EntityType::Org,
+                ));
                 i = j + 2;
                 continue;
             }
@@ -620,13 +639,11 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 } else {
                     i
                 };
-            mentions.push(Mention {
-                start: tokens[start_at].start,
-                end: tokens[j - 1].end,
+            mentions.push(Mention::new(
+                tokens[start_at].start,
+                tokens[j - 1].end,
                 kind,
-                cue: None,
-                guessed: false,
-            });
+            ));
             i = j;
             continue;
         }
@@ -874,13 +891,11 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 && matches!(kind, Some(EntityType::Place | EntityType::Org))
             {
                 let start = words.tokens[pos].start;
-                out.push(Mention {
+                out.push(Mention::new(
                     start,
-                    end: start + head.len(),
-                    kind: kind.unwrap_or(EntityType::Place),
-                    cue: None,
-                    guessed: false,
-                });
+                    start + head.len(),
+                    kind.unwrap_or(EntityType::Place),
+                ));
                 pos += 1;
                 continue;
             }
@@ -929,7 +944,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             push(out, text, words, pos, run_end, kind, t, n);
             if let Some(last) = out
                 .last_mut()
-                .filter(|m| m.start == words.tokens[pos].start)
+                .filter(|m| m.start() == words.tokens[pos].start)
             {
                 last.guessed = guessed;
             }
@@ -966,11 +981,8 @@ fn push(
         let cue = (title.is_some() || nationality.is_some())
             .then(|| Box::new(TitleCue { title, nationality }));
         out.push(Mention {
-            start,
-            end,
-            kind,
             cue,
-            guessed: false,
+            ..Mention::new(start, end, kind)
         });
     }
 }
@@ -1623,17 +1635,17 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         .iter()
         .filter(|m| m.kind == EntityType::Person)
         .filter_map(|m| {
-            text[m.start..m.end]
+            text[m.span()]
                 .rsplit_once(' ')
                 .map(|(_, last)| last.to_lowercase())
         })
         .collect();
     for m in mentions.iter_mut() {
-        if m.kind != EntityType::Other || text[m.start..m.end].contains(' ') {
+        if m.kind != EntityType::Other || text[m.span()].contains(' ') {
             continue;
         }
-        let word = &text[m.start..m.end];
-        let after = text[m.end..]
+        let word = &text[m.span()];
+        let after = text[m.end()..]
             .trim_start_matches(['’', '\'', 's'])
             .trim_start();
         let next_word = after
@@ -1685,12 +1697,12 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         .iter()
         .filter(|m| m.kind == EntityType::Org)
         .filter_map(|m| {
-            let name = &text[m.start..m.end];
+            let name = &text[m.span()];
             name.split_once(' ').map(|(head, _)| head)
         })
         .collect();
     for m in mentions.iter_mut() {
-        let word = &text[m.start..m.end];
+        let word = &text[m.span()];
         // "the Kadhimi government" after "Mustafa al-Kadhimi", "Davenport" after "Lindsay
         // Davenport": the person, not a place (nor a town of that name).
         let stem = strip_possessive_word(word);
@@ -1715,7 +1727,7 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     // An ordinary word written capitalised ("Trump", "House") is kept only when it turned out
     // to name a person.
     mentions.retain(|m| {
-        let word = &text[m.start..m.end];
+        let word = &text[m.span()];
         m.kind != EntityType::Other || word.contains(' ') || !g.is_common_word(word)
     });
 }
@@ -1737,7 +1749,7 @@ mod tests {
         let tokens = tokenize(text);
         find_mentions(text, &tokens)
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.kind))
+            .map(|m| (text[m.span()].to_string(), m.kind))
             .collect()
     }
 

@@ -474,7 +474,7 @@ fn finish(
         .mentions
         .iter()
         .zip(ids.iter().zip(kinds))
-        .map(|(m, (&entity, &kind))| EntityMention::new(m.start, m.end, kind, entity as usize))
+        .map(|(m, (&entity, &kind))| EntityMention::new(m.start(), m.end(), kind, entity as usize))
         .collect();
     let article = Article {
         id: p.document.id,

@@ -313,20 +313,23 @@ fn token_facts(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<TokenFacts> 
     let g = gazetteer();
     // Tokens and mentions are in text order, and so are direct quotes by their opening mark:
     // one walk over the three finds each token's mention and quote.
-    debug_assert!(view.mentions.windows(2).all(|w| w[0].start <= w[1].start));
+    debug_assert!(view
+        .mentions
+        .windows(2)
+        .all(|w| w[0].start() <= w[1].start()));
     debug_assert!(direct.windows(2).all(|w| w[0].open <= w[1].open));
     let (mut m, mut q) = (0, 0);
     view.tokens
         .iter()
         .map(|token| {
             let at = token.start;
-            while m < view.mentions.len() && view.mentions[m].start <= at {
+            while m < view.mentions.len() && view.mentions[m].start() <= at {
                 m += 1;
             }
             while q < direct.len() && direct[q].open <= at {
                 q += 1;
             }
-            let mention = (m > 0 && view.mentions[m - 1].end > at).then(|| (m - 1) as u32);
+            let mention = (m > 0 && view.mentions[m - 1].end() > at).then(|| (m - 1) as u32);
             let quoted = q > 0 && at < direct[q - 1].close.max(direct[q - 1].end);
             TokenFacts {
                 mention,
@@ -417,7 +420,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
 
     /// The mention follows a preposition ("to Martin Smith"), checked at its first word.
     fn after_preposition(&self, m: usize, first: usize) -> bool {
-        let start = self.token_at(self.view.mentions[m].start);
+        let start = self.token_at(self.view.mentions[m].start());
         start > first && is_preposition(self.word(start - 1))
     }
 
@@ -486,11 +489,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let lower = pronoun.to_lowercase();
         if lower == "it" || lower == "they" {
             let sentence = self.sentence_of(at);
-            let org = self.view.mentions[..self.view.mentions.partition_point(|m| m.start < at)]
+            let org = self.view.mentions[..self.view.mentions.partition_point(|m| m.start() < at)]
                 .iter()
                 .enumerate()
                 .rev()
-                .take_while(|(_, m)| m.start >= sentence.start.saturating_sub(400))
+                .take_while(|(_, m)| m.start() >= sentence.start.saturating_sub(400))
                 .find(|(i, _)| self.view.kinds[*i] == EntityType::Org);
             if let Some((i, _)) = org {
                 return Some(Speaker::Entity(self.view.entity_of(i)));
@@ -552,7 +555,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 if self.view.kinds[i] == EntityType::Person
                     && titled(m)
                     && matches_nationality(m)
-                    && (m.start < at || best.is_none())
+                    && (m.start() < at || best.is_none())
                 {
                     best = Some(i);
                 }
@@ -728,7 +731,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if let Some(m) = self.mention_at(t) {
             if self.is_speaker_kind(m) {
                 // "Biden and Kadhimi declared": words said jointly have no single speaker.
-                let start_tok = self.token_at(self.view.mentions[m].start);
+                let start_tok = self.token_at(self.view.mentions[m].start());
                 if start_tok > 0
                     && self.word(start_tok - 1) == "and"
                     && start_tok >= 2
@@ -1310,10 +1313,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         if let Some(m) = self.mention_at(t) {
             let mention = &self.view.mentions[m];
-            let end = self.view.tokens[self.token_at(mention.end).saturating_sub(1).max(t)].end;
+            let end = self.view.tokens[self.token_at(mention.end()).saturating_sub(1).max(t)].end;
             return Some((
                 Speaker::Entity(self.view.entity_of(m)),
-                end.max(mention.end),
+                end.max(mention.end()),
             ));
         }
         if PRONOUNS.contains(&self.word(t)) || matches!(self.word(t), "him" | "her" | "them") {
@@ -1501,7 +1504,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 .flatten();
             return match next {
                 Some(m) => self
-                    .token_at(self.view.mentions[m].end)
+                    .token_at(self.view.mentions[m].end())
                     .saturating_sub(k)
                     .max(2),
                 None => 2,
