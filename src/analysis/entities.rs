@@ -157,6 +157,7 @@ const ORG_CUES: WordSet = WordSet::new(&[
     "Centre",
     "Charity",
     "Rally",
+    "Hospital",
 ]);
 
 /// Nouns that name the kind of place before "of" ("the island of Crete").
