@@ -758,10 +758,24 @@ fn within_article(
     let mut found = WithinArticle::default();
     let pairs = &mut found.unions;
     let mut full_by_last: HashMap<&str, usize> = HashMap::default();
+    // Each first name that opens exactly one person's full name in the article (`None`: two
+    // people share it, "Jamal" could be either).
+    let mut full_by_first: HashMap<&str, Option<usize>> = HashMap::default();
     for (k, m) in mentions.iter().enumerate() {
         if m.kind == EntityType::Person {
             if let Some(last) = &facts[node_of(k)].last_skeleton {
                 full_by_last.insert(last, node_of(k));
+                // A full name that ends in an ordinary word may be no person's ("Sky One",
+                // "Royal Family", "Charlton Athletic" read as names): not one to follow.
+                let full = &surfaces[node_of(k)];
+                let first = full.split(' ').next().unwrap_or_default();
+                let last = full.rsplit(' ').next().unwrap_or_default();
+                if g.is_first_name(first) && !g.is_common_word(last) {
+                    let only = full_by_first.entry(first).or_insert(Some(node_of(k)));
+                    if *only != Some(node_of(k)) {
+                        *only = None;
+                    }
+                }
             }
         }
     }
@@ -777,6 +791,15 @@ fn within_article(
             if let Some(&full) = full_by_last.get(skel).filter(|&&full| {
                 skel.chars().count() >= 3 && transliterated(s) || last_word_is(&surfaces[full], s)
             }) {
+                found.mention_is.push((k, full));
+            } else if let Some(&Some(full)) = full_by_first
+                .get(s.as_str())
+                .filter(|_| m.kind == EntityType::Person && !g.is_company(s))
+                .filter(|_| g.type_of(s).is_none())
+            {
+                // "Walter Munk ... Walter": the one person of the article so named. (Not a
+                // word general knowledge names otherwise: "Sky" is not "Sky One" read as a
+                // person, nor "Charlton" "Charlton Athletic".)
                 found.mention_is.push((k, full));
             }
         }
@@ -1172,6 +1195,31 @@ mod tests {
             .aliases
             .iter()
             .any(|a| a == "Okafor"));
+    }
+
+    /// A first name alone is the one person of its article who bears it ("Walter Munk ...
+    /// Walter"); not when two people of the article share it, nor when the full name ends in an
+    /// ordinary word and may name no one ("Sky One").
+    #[test]
+    fn a_first_name_alone_is_the_one_person_so_named_in_the_article() {
+        let corpus = crate::analysis::analyse_texts(&[
+            "Ocean pioneer dies\n\nWalter Munk studied the tides. \"Walter loved the sea,\" \
+             said a colleague.",
+            "Two reporters\n\nWalter Munk and Walter Okafor met. Later Walter left.",
+            "Channel news\n\nViewers of Sky One saw the film late, and Sky said sorry.",
+        ]);
+        let entity_of = |a: usize, surface: &str| {
+            let article = &corpus.articles[a];
+            let m = article
+                .entities
+                .iter()
+                .rfind(|m| &article.text[m.span()] == surface)
+                .unwrap_or_else(|| panic!("{surface} in {a}"));
+            corpus.entities[m.entity()].name.clone()
+        };
+        assert_eq!(entity_of(0, "Walter"), "Walter Munk");
+        assert_eq!(entity_of(1, "Walter"), "Walter");
+        assert_ne!(entity_of(2, "Sky"), "Sky One");
     }
 
     /// Spelling variants join by skeleton only for names spelt from Arabic, Persian or
