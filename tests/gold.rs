@@ -71,6 +71,8 @@ fn wikinews_dev_generalises() {
             ("reported_precision", 0.85),
             ("entity_typed_recall", 0.8),
             ("entity_typed_precision", 0.8),
+            // No bar in the issue; held near what linking reaches (0.81).
+            ("alias_pair_f1", 0.78),
         ],
     );
 }
