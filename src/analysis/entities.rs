@@ -9,6 +9,7 @@ use super::gazetteer::{gazetteer, lowercased, Gazetteer};
 use super::tokens::Token;
 use super::wordset::{Shapes, WordSet};
 use super::EntityType;
+use crate::corpus::text::narrow;
 
 /// One mention found in the text (byte offsets), before alias merging. Offsets in 32 bits
 /// (24 bytes a mention, was 32): a corpus holds millions of mentions until it is linked.
@@ -40,7 +41,6 @@ impl Mention {
     /// A mention at bytes `start..end` of an article (far below 4 GiB: the loader refuses
     /// files over its size limit), typed by evidence, with no title.
     pub fn new(start: usize, end: usize, kind: EntityType) -> Self {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Mention {
             start: narrow(start),
             end: narrow(end),

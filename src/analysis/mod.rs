@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::clean::{clean, Removed};
 use crate::corpus::meta;
-use crate::corpus::text::is_rtl;
+use crate::corpus::text::{is_rtl, narrow};
 use crate::corpus::{load_files, Document, LoadOptions, LoadWarning};
 pub use aliases::Entity;
 use speakers::Speaker;
@@ -100,7 +100,6 @@ impl EntityMention {
     /// A mention of entity `entity` at bytes `start..end`. (An article's text is far below
     /// 4 GiB: the loader refuses files over its size limit.)
     pub fn new(start: usize, end: usize, kind: EntityType, entity: usize) -> Self {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         EntityMention {
             start: narrow(start),
             end: narrow(end),

@@ -196,6 +196,12 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// An offset or index held in 32 bits, where millions of them are kept (mentions, index
+/// fields): one past `u32::MAX` (texts over 4 GiB, which the loader refuses) saturates.
+pub fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

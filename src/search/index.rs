@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 use super::fold::{char_mask, fold, fold_query, Folded};
 use super::Hit;
+use crate::corpus::text::narrow;
 
 /// Candidates per parallel chunk: small enough that cancellation is prompt, large enough that
 /// scheduling costs nothing.
@@ -177,7 +178,6 @@ impl FuzzyIndex {
                     index.text.push_str(&field.text);
                     let mask = char_mask(&field.text);
                     record_mask |= mask;
-                    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
                     index.fields.push(Field {
                         start: narrow(start),
                         end: narrow(index.text.len()),
