@@ -156,18 +156,31 @@ pub fn analyze(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result<
 
 /// Truncates to `width` columns with an ellipsis, on one line.
 pub fn fit(text: &str, width: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.width() <= width {
-        return flat;
-    }
+    use unicode_width::UnicodeWidthChar;
+    // Runs of whitespace read as one space. Only as much of the text as the width holds is
+    // looked at, with a running width: measuring the whole text, then the kept part again at
+    // every character, made `quire analyze` on 100,000 articles a second slower than its JSON.
+    let chars = text
+        .split_whitespace()
+        .enumerate()
+        .flat_map(|(k, word)| (k > 0).then_some(' ').into_iter().chain(word.chars()));
     let mut out = String::new();
-    for c in flat.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
+    let mut used = 0;
+    // Where the text is cut if it does not fit: the characters that leave room for '…'.
+    let mut cut = None;
+    for c in chars {
+        let w = c.width().unwrap_or(0);
+        if cut.is_none() && used + w + 1 > width {
+            cut = Some(out.len());
+        }
+        used += w;
+        if used > width {
+            out.truncate(cut.unwrap_or(0));
+            out.push('…');
+            return out;
         }
         out.push(c);
     }
-    out.push('…');
     out
 }
 
@@ -308,4 +321,26 @@ pub fn entities(out: &mut impl Write, corpus: &Corpus, json: bool) -> io::Result
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table cell: runs of whitespace read as one space; text wider than the cell is cut
+    /// with an ellipsis inside the width, wide characters counting two columns.
+    #[test]
+    fn a_cell_fits_its_width() {
+        assert_eq!(fit("  He  said\n\tno ", 20), "He said no");
+        assert_eq!(fit("He said no", 10), "He said no");
+        assert_eq!(fit("He said no", 9), "He said …");
+        assert_eq!(fit("北京北京北京", 7), "北京北…");
+        assert_eq!(fit("北京北京北京", 12), "北京北京北京");
+        assert_eq!(fit("", 5), "");
+        for text in ["a", "He said no more", "北京 is far", "x  y  z  w"] {
+            for width in 1..18 {
+                assert!(fit(text, width).width() <= width, "{text} {width}");
+            }
+        }
+    }
 }
