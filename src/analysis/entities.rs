@@ -595,8 +595,15 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         while j < tokens.len() && words.joined(j - 1) && !tokens[j].sentence_start {
             // "the" joins only after another connector ("Republic of the Congo"), so that
             // "last Sunday the Iranian minister" is not one name.
+            // Nor does "and" after a whole institution or place: "Faleolo District Hospital and
+            // Leulumoega District Hospital" are two ("Food and Agriculture Organization" one).
+            let ends_a_name = |k: usize| {
+                let w = strip_possessive_word(words.word(k));
+                ORG_CUES.contains(&w) || PLACE_CUES.contains(&w)
+            };
             let connects = CONNECTORS.contains(&words.word(j))
                 && (words.word(j) != "the" || CONNECTORS.contains(&words.word(j - 1)))
+                && (words.word(j) != "and" || !ends_a_name(j - 1))
                 && j + 1 < tokens.len()
                 && words.joined(j)
                 && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1)));
@@ -1759,6 +1766,29 @@ mod tests {
         assert!(
             found.iter().any(|(s, k)| s == surface && *k == kind),
             "{surface} as {kind:?} in {found:?}"
+        );
+    }
+
+    /// "And" after a whole institution or place starts another name; inside a name it stays.
+    #[test]
+    fn and_between_two_institutions_makes_two_names() {
+        let found = mentions("Shares in Deutsche Bank and Citigroup fell on Monday.");
+        assert!(found.iter().any(|(s, _)| s == "Deutsche Bank"), "{found:?}");
+        assert!(found.iter().all(|(s, _)| !s.contains(" and ")), "{found:?}");
+        has(
+            "Staff of the Ambulance Service and Fire Brigade met.",
+            "Ambulance Service",
+            EntityType::Org,
+        );
+        has(
+            "He joined the Food and Agriculture Organization in May.",
+            "Food and Agriculture Organization",
+            EntityType::Org,
+        );
+        has(
+            "He flew to Bosnia and Herzegovina on Monday.",
+            "Bosnia and Herzegovina",
+            EntityType::Place,
         );
     }
 
