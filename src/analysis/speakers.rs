@@ -321,7 +321,8 @@ fn token_facts(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<TokenFacts> 
     let (mut m, mut q) = (0, 0);
     view.tokens
         .iter()
-        .map(|token| {
+        .enumerate()
+        .map(|(k, token)| {
             let at = token.start;
             while m < view.mentions.len() && view.mentions[m].start() <= at {
                 m += 1;
@@ -334,10 +335,29 @@ fn token_facts(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<TokenFacts> 
             TokenFacts {
                 mention,
                 quoted,
-                speech: g.speech_verb(token.text(view.text)),
+                speech: g
+                    .speech_verb(token.text(view.text))
+                    .filter(|_| !after_a_possessive(view, k)),
             }
         })
         .collect()
+}
+
+/// Possessives make the next word a noun: "his remarks", "their claims" are things said, not
+/// someone saying them. (Not articles: "issued a warning that ..." reports speech.)
+const POSSESSIVES: WordSet = WordSet::new(&[
+    "his", "her", "their", "its", "my", "our", "your", "His", "Her", "Their", "Its", "My", "Our",
+    "Your",
+]);
+
+/// Token `k` follows a possessive in the same sentence ("his remarks").
+fn after_a_possessive(view: &ArticleView<'_>, k: usize) -> bool {
+    k > 0
+        && !view.tokens[k].sentence_start
+        && POSSESSIVES.contains(&view.tokens[k - 1].text(view.text))
+        && view.text[view.tokens[k - 1].end..view.tokens[k].start]
+            .trim()
+            .is_empty()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -1651,6 +1671,23 @@ mod tests {
 
     /// "'...,' said X. '...,' he added.": the pronoun is the person named after the verb,
     /// not an earlier subject.
+    /// "In his remarks, Mokhber pointed to ...": a possessive makes "remarks" a noun, so the
+    /// sentence's subject is Mokhber, whom a later "he added" means.
+    #[test]
+    fn remarks_after_a_possessive_are_no_verb_of_speech() {
+        let text = "Talks\n\nThe talks followed the killing of Qassem Soleimani in 2020.\n\n\
+                    Elsewhere in his remarks, Kamal Mokhber pointed to the capabilities of \
+                    Iran's companies.\n\n\"Relations will grow stronger,\" he added.";
+        let corpus = analyse_texts(&[text]);
+        let article = &corpus.articles[0];
+        let quote = article
+            .quotes
+            .iter()
+            .find(|q| article.quote_text(q).contains("Relations"))
+            .expect("the quote");
+        assert_eq!(quote.speaker.as_deref(), Some("Kamal Mokhber"));
+    }
+
     #[test]
     fn he_after_an_inverted_attribution_is_its_speaker() {
         let text = "Rates rose, said Avery Shenfeld, an economist. \"The Fed is cautious,\" \
