@@ -476,6 +476,18 @@ impl<'a, 'v> Attributor<'a, 'v> {
                             subjects.push((sentence.start, self.view.entity_of(m)));
                         }
                     }
+                    // "PBS revealed that Crown Prince Mohammad bin Salman accepted ...": when
+                    // an organisation speaks, the reported clause's subject is the person a
+                    // later "he" means. (Not after a role: "The guide stated that ..." is
+                    // the guide's.)
+                    let organisation_speaks = (first..t).any(|k| {
+                        self.mention_at(k)
+                            .is_some_and(|m| self.view.kinds[m] == EntityType::Org)
+                    });
+                    if organisation_speaks && self.word(t + 1) == "that" && !self.quoted(t) {
+                        t += 2;
+                        continue;
+                    }
                     break;
                 }
                 if let Some(m) = self.mention_at(t) {
@@ -1671,6 +1683,24 @@ mod tests {
 
     /// "'...,' said X. '...,' he added.": the pronoun is the person named after the verb,
     /// not an earlier subject.
+    /// "PBS revealed that Prince X accepted ...": when an organisation speaks, the person its
+    /// reported clause is about is the one a later "he said" means, not an earlier subject.
+    #[test]
+    fn he_after_an_organisations_report_is_the_person_reported_on() {
+        let text = "Inquiry\n\nMaria Okafor is a journalist living in London.\n\n\
+                    The previous day, broadcaster PBS revealed that in December, Crown Prince \
+                    Karim Haddad accepted responsibility for the deal. Speaking to a reporter, \
+                    he said, \"It happened under my watch.\"";
+        let corpus = analyse_texts(&[text]);
+        let article = &corpus.articles[0];
+        let quote = article
+            .quotes
+            .iter()
+            .find(|q| article.quote_text(q).contains("my watch"))
+            .expect("the quote");
+        assert_eq!(quote.speaker.as_deref(), Some("Karim Haddad"));
+    }
+
     /// "In his remarks, Mokhber pointed to ...": a possessive makes "remarks" a noun, so the
     /// sentence's subject is Mokhber, whom a later "he added" means.
     #[test]
