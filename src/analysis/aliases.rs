@@ -792,11 +792,9 @@ fn within_article(
                 skel.chars().count() >= 3 && transliterated(s) || last_word_is(&surfaces[full], s)
             }) {
                 found.mention_is.push((k, full));
-            } else if let Some(&Some(full)) = full_by_first
-                .get(s.as_str())
-                .filter(|_| m.kind == EntityType::Person && !g.is_company(s))
-                .filter(|_| g.type_of(s).is_none())
-            {
+            } else if let Some(&Some(full)) = full_by_first.get(s.as_str()).filter(|_| {
+                m.kind == EntityType::Person && !g.is_company(s) && g.type_of(s).is_none()
+            }) {
                 // "Walter Munk ... Walter": the one person of the article so named. (Not a
                 // word general knowledge names otherwise: "Sky" is not "Sky One" read as a
                 // person, nor "Charlton" "Charlton Athletic".)

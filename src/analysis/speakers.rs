@@ -1681,8 +1681,18 @@ mod tests {
             .collect()
     }
 
-    /// "'...,' said X. '...,' he added.": the pronoun is the person named after the verb,
-    /// not an earlier subject.
+    /// The speaker of the quote of a one-article corpus that contains `words`.
+    fn speaker_of(text: &str, words: &str) -> Option<String> {
+        let corpus = analyse_texts(&[text]);
+        let article = &corpus.articles[0];
+        let quote = article
+            .quotes
+            .iter()
+            .find(|q| article.quote_text(q).contains(words))
+            .unwrap_or_else(|| panic!("no quote with {words:?}"));
+        quote.speaker.clone()
+    }
+
     /// "PBS revealed that Prince X accepted ...": when an organisation speaks, the person its
     /// reported clause is about is the one a later "he said" means, not an earlier subject.
     #[test]
@@ -1691,14 +1701,10 @@ mod tests {
                     The previous day, broadcaster PBS revealed that in December, Crown Prince \
                     Karim Haddad accepted responsibility for the deal. Speaking to a reporter, \
                     he said, \"It happened under my watch.\"";
-        let corpus = analyse_texts(&[text]);
-        let article = &corpus.articles[0];
-        let quote = article
-            .quotes
-            .iter()
-            .find(|q| article.quote_text(q).contains("my watch"))
-            .expect("the quote");
-        assert_eq!(quote.speaker.as_deref(), Some("Karim Haddad"));
+        assert_eq!(
+            speaker_of(text, "my watch").as_deref(),
+            Some("Karim Haddad")
+        );
     }
 
     /// "In his remarks, Mokhber pointed to ...": a possessive makes "remarks" a noun, so the
@@ -1708,30 +1714,19 @@ mod tests {
         let text = "Talks\n\nThe talks followed the killing of Qassem Soleimani in 2020.\n\n\
                     Elsewhere in his remarks, Kamal Mokhber pointed to the capabilities of \
                     Iran's companies.\n\n\"Relations will grow stronger,\" he added.";
-        let corpus = analyse_texts(&[text]);
-        let article = &corpus.articles[0];
-        let quote = article
-            .quotes
-            .iter()
-            .find(|q| article.quote_text(q).contains("Relations"))
-            .expect("the quote");
-        assert_eq!(quote.speaker.as_deref(), Some("Kamal Mokhber"));
+        assert_eq!(
+            speaker_of(text, "Relations").as_deref(),
+            Some("Kamal Mokhber")
+        );
     }
 
+    /// "'...,' said X. '...,' he added.": the pronoun is the person named after the verb,
+    /// not an earlier subject.
     #[test]
     fn he_after_an_inverted_attribution_is_its_speaker() {
         let text = "Rates rose, said Avery Shenfeld, an economist. \"The Fed is cautious,\" \
                     said Sung Won Sohn, chief economist. \"Growth is better now,\" he added.";
-        let corpus = analyse_texts(&[text]);
-        let article = &corpus.articles[0];
-        let speaker_of = |words: &str| {
-            let quote = article
-                .quotes
-                .iter()
-                .find(|q| article.quote_text(q).contains(words));
-            quote.and_then(|q| q.speaker.clone())
-        };
-        assert_eq!(speaker_of("Growth").as_deref(), Some("Sung Won Sohn"));
+        assert_eq!(speaker_of(text, "Growth").as_deref(), Some("Sung Won Sohn"));
     }
 
     /// '"...," said Mr Owen', '"...," said asbestosis sufferer Bernie Banton': a title or a
