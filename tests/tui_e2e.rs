@@ -92,6 +92,31 @@ impl Tmux {
         self.wait_for_all(&[needle])
     }
 
+    /// Waits until the shell has printed the `exit=N` marker the tests' command lines end with
+    /// (`echo "exit=$((0+$?))"`), returning the screen. The command line itself shows `exit=$(`,
+    /// so "exit=" alone would match as soon as quire leaves the alternate screen, before it
+    /// has printed anything or exited.
+    fn wait_for_exit(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            let printed = screen.match_indices("exit=").any(|(at, marker)| {
+                screen[at + marker.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            });
+            if printed {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for quire to exit; the screen is:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Waits until the screen shows every needle at once (a frame can be caught half drawn,
     /// so one needle alone does not mean the frame is complete).
     fn wait_for_all(&self, needles: &[&str]) -> String {
@@ -279,7 +304,7 @@ fn sigterm_and_sighup_save_the_session_and_restore_the_terminal() {
             .status()
             .unwrap()
             .success());
-        tmux.wait_for("exit=");
+        tmux.wait_for_exit();
         let session =
             std::fs::read_to_string(state.path().join(format!("quire/sessions/{marker}.json")))
                 .unwrap();
@@ -368,7 +393,11 @@ fn a_panic_restores_the_terminal_prints_the_message_and_keeps_the_session() {
     tmux.send(&["Space"]);
     tmux.wait_for("✓1/5");
     tmux.type_text("x");
-    let screen = tmux.wait_for("exit=");
+    let screen = tmux.wait_for_exit();
+    assert!(
+        !screen.contains("exit=0"),
+        "a panic exits with a failure code:\n{screen}"
+    );
     assert!(
         screen.contains("injected panic"),
         "the panic message is printed:\n{screen}"
