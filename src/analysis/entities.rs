@@ -449,6 +449,17 @@ impl<'a> Words<'a> {
             && g.title_head(word).is_none()
     }
 
+    /// The lone word `a..b` is ordinary but also written capitalised mid-sentence: it may be
+    /// the surname of a person named in full elsewhere ("Donald Tusk ... Tusk, a founding
+    /// member", "Theresa May ... May said"). Kept as an unknown thing for now:
+    /// [`resolve_single_words`] makes it that person, or drops it.
+    fn may_be_a_surname(&self, a: usize, b: usize) -> bool {
+        let word = strip_possessive_word(self.word(a));
+        b == a + 1
+            && self.mid_caps.contains_key(word)
+            && !lowercased(word, |lower| self.lower_seen.contains(lower))
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
@@ -746,6 +757,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 && !is_not_a_name(words.word(pos + 1))
                 && words.pair_named_mid_sentence(pos))
             && !is_storm_name(words, pos, b)
+            && !(known().is_none() && words.may_be_a_surname(pos, b))
         {
             pos += 1;
             continue;
@@ -1184,7 +1196,9 @@ fn classify_unknown(
     let last = strip_possessive_word(words.word(b - 1));
     let n = b - a;
     if n == 1 && words.tokens[a].sentence_start && g.is_common_word(first) && !words.names(first) {
-        return None;
+        return words
+            .may_be_a_surname(a, b)
+            .then_some((EntityType::Other, true));
     }
     // "a new TV", "MPs", "his PhD": an abbreviation of an ordinary noun names nothing.
     if n == 1 && g.is_common_acronym(first) {
@@ -1307,11 +1321,13 @@ fn classify_unknown(
         return Some((EntityType::Other, false));
     }
     // A single unknown word: decided once the whole article has been read.
-    if is_calendar_word(first)
-        || is_not_a_name(first)
-        || g.is_common_word(first) && !words.names(first)
-    {
+    if is_calendar_word(first) || is_not_a_name(first) {
         return None;
+    }
+    if g.is_common_word(first) && !words.names(first) {
+        return words
+            .may_be_a_surname(a, b)
+            .then_some((EntityType::Other, true));
     }
     // A listed company ("Nintendo", "Siemens"), by default: the name may be a surname too.
     if g.is_company(first) {
@@ -1648,8 +1664,23 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
                 .map(|(_, last)| last.to_lowercase())
         })
         .collect();
+    // An ordinary word alone ("Brown", "May") is a surname only after a plain "First Last"
+    // name: not after a mistaken one ("Robbie Williams' Angels", "Law Lords").
+    let plain_surnames: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| plain_surname(&text[m.span()]))
+        .collect();
     for m in mentions.iter_mut() {
         if m.kind != EntityType::Other || text[m.span()].contains(' ') {
+            continue;
+        }
+        // Kept only in case it is a surname (see `Words::may_be_a_surname`).
+        if m.guessed {
+            if plain_surnames.contains(&text[m.span()].to_lowercase()) {
+                m.kind = EntityType::Person;
+                m.guessed = false;
+            }
             continue;
         }
         let word = &text[m.span()];
@@ -1740,6 +1771,25 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// The surname of a person's name written plainly, first name and surname ("Craig Brown",
+/// "Jean-Claude Van Damme"), in lower case.
+fn plain_surname(name: &str) -> Option<String> {
+    let g = gazetteer();
+    let words: Vec<&str> = name.split(' ').collect();
+    let last = *words.last()?;
+    let plain = (2..=3).contains(&words.len())
+        && g.is_first_name(words[0])
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !w.ends_with(['\'', '’', '.'])
+                && !CONNECTORS.contains(w)
+        })
+        && ![&ORG_CUES, &PLACE_CUES, &OTHER_CUES, &EVENT_CUES]
+            .iter()
+            .any(|cues| cues.contains(&last));
+    plain.then(|| last.to_lowercase())
+}
+
 /// Arabic and Persian surnames in English often end in -i or carry a prefix ("Kazimi", "Rouhani").
 fn looks_transliterated_surname(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -1766,6 +1816,25 @@ mod tests {
         assert!(
             found.iter().any(|(s, k)| s == surface && *k == kind),
             "{surface} as {kind:?} in {found:?}"
+        );
+    }
+
+    /// A surname that is also an ordinary word names the person named in full elsewhere,
+    /// even opening a sentence where it is written only once more ("Tusk,", "Brown said").
+    /// Not an ordinary word the article also writes in lower case, nor the last word of a
+    /// name that is no person's.
+    #[test]
+    fn an_ordinary_word_is_a_surname_after_the_full_name() {
+        let text = "The president, Donald Tusk, wrote about it. Tusk, a founding member, is \
+                    from Gdansk. Scotland manager Craig Brown spoke. Brown said: \"Yes.\"";
+        has(text, "Tusk", EntityType::Person);
+        has(text, "Brown", EntityType::Person);
+        let lowered = mentions("Neil Young sang. Young people came, young and old.");
+        assert!(lowered.iter().all(|(s, _)| s != "Young"), "{lowered:?}");
+        let institution = mentions("He sued in New York State courts. State officials came.");
+        assert!(
+            institution.iter().all(|(s, _)| s != "State"),
+            "{institution:?}"
         );
     }
 
