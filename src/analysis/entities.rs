@@ -1469,13 +1469,26 @@ fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> boo
             | "between"
             | "via"
     );
-    if gap_after == Some(", ")
-        && place_word
-        && !attributed
-        && match_known(words, g, b, count)
-            .is_some_and(|(len, kind)| kind == EntityType::Place && !words.possessive(b + len - 1))
-    {
-        return true;
+    // Opening a sentence too, when no list goes on: "Otranto, Italy is a proposed end point"
+    // (not "Smith, France and Spain agreed").
+    let place_after = || {
+        match_known(words, g, b, count)
+            .filter(|&(len, kind)| kind == EntityType::Place && !words.possessive(b + len - 1))
+    };
+    if gap_after == Some(", ") && !attributed {
+        if place_word && place_after().is_some() {
+            return true;
+        }
+        if words.starts_clause(a) {
+            if let Some((len, _)) = place_after() {
+                let next = words.tokens.get(b + len).map_or("", |t| t.text(words.text));
+                let gap = words.gap_after(b + len - 1);
+                let listed = matches!(next, "and" | "or") || gap.contains([',', '&']);
+                if !listed && next.starts_with(char::is_lowercase) {
+                    return true;
+                }
+            }
+        }
     }
     a >= 1 && words.joined(a - 1) && PLACE_NOUNS.contains(&words.word(a - 1))
 }
@@ -2081,6 +2094,19 @@ mod tests {
             "The pipeline will go to Zorvath, Greece next year.",
             "Zorvath",
             EntityType::Place,
+        );
+        // Opening a sentence, before its country and a verb; not as one of a list.
+        has(
+            "Zorvath, Italy is a proposed end point for the pipeline.",
+            "Zorvath",
+            EntityType::Place,
+        );
+        let listed = mentions("Kowalczyk, France and Spain signed the treaty.");
+        assert!(
+            listed
+                .iter()
+                .any(|(s, k)| s == "Kowalczyk" && *k != EntityType::Place),
+            "{listed:?}"
         );
         has(
             "They built a road to the island Zorvath.",
