@@ -956,7 +956,13 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         let kind = classify_unknown(words, g, pos, run_end, title.is_some());
         if let Some((kind, guessed)) = kind {
             let (t, n) = if kind == EntityType::Person {
-                (title.take(), nationality.take())
+                match (title.take(), pos == a) {
+                    (None, true) => match lowercase_title_before(words, g, a) {
+                        Some((t, n)) => (Some(t), n),
+                        None => (None, nationality.take()),
+                    },
+                    (t, _) => (t, nationality.take()),
+                }
             } else {
                 title = None;
                 (None, None)
@@ -972,6 +978,59 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         pos = next_pos;
     }
 }
+
+/// The title written in lower case just before the name opening at word `a`, with the
+/// nationality before it if one is written: "Italian economic development minister Stefano
+/// Patuanelli" was introduced as a minister, and Italian, so that "the minister said" later
+/// finds him.
+fn lowercase_title_before(
+    words: &Words<'_>,
+    g: &Gazetteer,
+    a: usize,
+) -> Option<(String, Option<String>)> {
+    let end = a.checked_sub(1)?;
+    let last = words.word(end);
+    if !words.joined(end) || !last.starts_with(char::is_lowercase) || !g.can_end_title(last) {
+        return None;
+    }
+    // The lower-case words before the name, at most four, within the sentence.
+    let mut first = end;
+    while first > 0
+        && end - first < 3
+        && !words.tokens[first].sentence_start
+        && words.joined(first - 1)
+        && words.word(first - 1).starts_with(char::is_lowercase)
+    {
+        first -= 1;
+    }
+    let (at, head) = (first..=end).find_map(|k| {
+        g.title_head_lowercase(words.span(k, a))
+            .map(|head| (k, head))
+    })?;
+    // "shadow chancellor Oliver Letwin", "former minister ...": not the chancellor or the
+    // minister a later "the chancellor" means.
+    if at > first && ROLE_CHANGERS.contains(&words.word(at - 1)) {
+        return None;
+    }
+    let head = head.to_string();
+    let nationality = (first > 0 && words.joined(first - 1))
+        .then(|| strip_possessive_word(words.word(first - 1)))
+        .filter(|w| w.starts_with(char::is_uppercase) && g.demonym(w).is_some())
+        .map(str::to_string);
+    Some((head, nationality))
+}
+
+/// Words that make a title another role: a shadow chancellor is no chancellor.
+const ROLE_CHANGERS: WordSet = WordSet::new(&[
+    "shadow",
+    "former",
+    "ex",
+    "deputy",
+    "vice",
+    "assistant",
+    "junior",
+    "acting",
+]);
 
 /// The ordinary word at `pos` opens an institution's name: its cue follows ("Progressive
 /// Party of ...", "National Assembly"); not "This Court", "Four Navy ships", "Former Cabinet

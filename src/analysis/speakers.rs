@@ -79,6 +79,8 @@ const SKIPPABLE: WordSet = WordSet::new(&[
 const DETERMINERS: WordSet = WordSet::new(&[
     "the", "The", "a", "A", "an", "his", "her", "its", "their", "this",
 ]);
+/// Articles that introduce someone new: "a spokesman said" means no one named before.
+const INDEFINITE: WordSet = WordSet::new(&["a", "A", "an", "An"]);
 const AUXILIARIES: WordSet = WordSet::new(&[
     "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "remains", "needs",
@@ -587,7 +589,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 if self.view.kinds[i] == EntityType::Person
                     && titled(m)
                     && matches_nationality(m)
-                    && (m.start() < at || best.is_none())
+                    && m.start() < at
                 {
                     best = Some(i);
                 }
@@ -602,6 +604,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
     }
 
+    /// The person named right before token `k`, a comma between: whom an apposition opening
+    /// at `k` describes ("Allen Weiner, a research director at Gartner").
+    fn named_before_apposition(&self, k: usize) -> Option<usize> {
+        if k == 0 || self.gap_before(k) != ", " {
+            return None;
+        }
+        self.mention_at(k - 1)
+            .filter(|&m| self.view.kinds[m] == EntityType::Person)
+            .map(|m| self.view.entity_of(m))
+    }
+
     /// A definite reference by title ending at token `t` ("the Iraqi premier", "Iran’s first vice
     /// president"), resolved; `None` when `t` does not end one.
     fn title_reference(&self, t: usize, bound: usize) -> Option<Speaker> {
@@ -609,10 +622,22 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if !g.can_end_title(self.word(t)) {
             return None;
         }
+        // "chief executive Lord Rennard": the title goes on, so "chief" ends none.
+        if self.view.tokens.get(t + 1).is_some_and(|next| {
+            slice(self.view.text, self.view.tokens[t].end, next.start) == " "
+                && g.can_end_title(self.word(t + 1))
+        }) {
+            return None;
+        }
         let mut words = Vec::new();
         let mut k = t;
         loop {
             let w = self.word(k);
+            // "A Labour spokesman said": someone new, not a reference to one named before;
+            // but "Mark Hay, a marine ecologist at GT, who said" is the person just named.
+            if INDEFINITE.contains(&w) {
+                return self.named_before_apposition(k).map(Speaker::Entity);
+            }
             if DETERMINERS.contains(&w) || self.view.tokens[k].start < bound {
                 // "the media office of the Iraqi Prime Minister": a complement, not a reference.
                 if DETERMINERS.contains(&w)
@@ -823,7 +848,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if gazetteer().speech_verb(head).is_some() || head.ends_with("ing") {
             return None;
         }
-        if PERSON_ROLES.contains(head) && head_end == phrase.len() {
+        if INDEFINITE.contains(&self.word(start)) {
+            if let Some(person) = self.named_before_apposition(start) {
+                return Some(Speaker::Entity(person));
+            }
+        } else if PERSON_ROLES.contains(head) && head_end == phrase.len() {
             return self.resolve_pronoun("he", self.view.tokens[t].start);
         }
         if MEDIA_NOUNS.contains(head) {
@@ -1695,6 +1724,52 @@ mod tests {
 
     /// "PBS revealed that Prince X accepted ...": when an organisation speaks, the person its
     /// reported clause is about is the one a later "he said" means, not an earlier subject.
+    /// A title written in lower case before a name introduces that person by it, so that a
+    /// later "the minister" finds them, even past another person; a shadow chancellor is no
+    /// chancellor; and a title never means someone named only later.
+    #[test]
+    fn a_lower_case_title_before_a_name_is_found_by_a_later_reference() {
+        let text = "Title\n\nItalian economic development minister Stefano Patuanelli wrote to \
+                    Athens. Kyriakos Mitsotakis welcomed the letter, but the minister said that \
+                    Italy would build another pipeline.";
+        assert_eq!(
+            speaker_of(text, "Italy would build").as_deref(),
+            Some("Stefano Patuanelli")
+        );
+        let text = "Title\n\nChancellor Gordon Brown spoke first. The Tories' shadow chancellor \
+                    Oliver Letwin replied. The chancellor said that taxes would not rise.";
+        assert_eq!(
+            speaker_of(text, "taxes would not rise").as_deref(),
+            Some("Gordon Brown")
+        );
+        let text = "Title\n\nThe revolution has come, according to Carly Fiorina, chief of \
+                    HP. She said that people were at the centre. Microsoft chief Bill Gates \
+                    spoke later.";
+        assert_eq!(
+            speaker_of(text, "people were at the centre").as_deref(),
+            Some("Carly Fiorina")
+        );
+    }
+
+    /// "A spokesman said": someone not named, not the person named last; but "Mark Hay, a
+    /// marine ecologist" is Mark Hay.
+    #[test]
+    fn an_indefinite_role_is_someone_new() {
+        let text = "Title\n\nLabour campaign spokesman Fraser Kemp defended the poster. Later, \
+                    a Labour spokesman said that the image had been removed.";
+        assert_eq!(
+            speaker_of(text, "the image had been removed").as_deref(),
+            Some("Labour spokesman")
+        );
+        // In apposition, the phrase describes the person just named.
+        let text = "Title\n\nThe research was led by Mark Hay, a marine ecologist and Regents \
+                    Professor at GT, who said \"There is a lot of argument now.\"";
+        assert_eq!(
+            speaker_of(text, "a lot of argument").as_deref(),
+            Some("Mark Hay")
+        );
+    }
+
     #[test]
     fn he_after_an_organisations_report_is_the_person_reported_on() {
         let text = "Inquiry\n\nMaria Okafor is a journalist living in London.\n\n\
