@@ -286,8 +286,8 @@ pub fn attribute(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<Attributed
 struct Attributor<'a, 'v> {
     view: &'v ArticleView<'a>,
     direct: &'v [QuoteSpan],
-    /// (offset, entity) of each sentence's subject, in text order: the salience timeline.
-    subjects: Vec<(usize, usize)>,
+    /// (offset, speaker) of each sentence's subject, in text order: the salience timeline.
+    subjects: Vec<(usize, Speaker)>,
     /// The article's most mentioned person, computed once (the last resort for "he").
     salient: Option<usize>,
     /// Mentions introduced with a title, in text order: the only ones a title reference can
@@ -458,8 +458,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// The salience timeline: for each sentence, its subject when it is a person or an
     /// organisation named (or titled, or a pronoun resolved) before the sentence's first verb of
     /// speech or its midpoint, outside quotes.
-    fn sentence_subjects(&self) -> Vec<(usize, usize)> {
-        let mut subjects: Vec<(usize, usize)> = Vec::new();
+    fn sentence_subjects(&self) -> Vec<(usize, Speaker)> {
+        let mut subjects: Vec<(usize, Speaker)> = Vec::new();
         for sentence in self.view.sentences {
             let first = self.token_at(sentence.start);
             let mut t = first;
@@ -475,7 +475,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     if let Some(m) = self.mention_at(t + 1) {
                         if self.view.kinds[m] == EntityType::Person && self.quoted_before(first, t)
                         {
-                            subjects.push((sentence.start, self.view.entity_of(m)));
+                            subjects
+                                .push((sentence.start, Speaker::Entity(self.view.entity_of(m))));
+                        }
+                    }
+                    // "A Labour spokesman said ...": someone unnamed, whom a later "he added"
+                    // means.
+                    if subjects.last().is_none_or(|(p, _)| *p != sentence.start) {
+                        if let Some(described) = self.person_described_before(first, t) {
+                            subjects.push((sentence.start, described));
                         }
                     }
                     // "PBS revealed that Crown Prince Mohammad bin Salman accepted ...": when
@@ -496,24 +504,50 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     // "Speaking to Martin Smith, he said": an object is not the subject.
                     let after_preposition = self.after_preposition(m, first);
                     if self.view.kinds[m] == EntityType::Person && !after_preposition {
-                        subjects.push((sentence.start, self.view.entity_of(m)));
+                        subjects.push((sentence.start, Speaker::Entity(self.view.entity_of(m))));
                         break;
                     }
                 }
                 if matches!(w, "He" | "She" | "he" | "she") && t <= first + 3 {
-                    if let Some(&(_, e)) = subjects.last() {
-                        subjects.push((sentence.start, e));
+                    if let Some((_, e)) = subjects.last() {
+                        subjects.push((sentence.start, e.clone()));
                     }
                     break;
                 }
                 if let Some(Speaker::Entity(e)) = self.title_reference(t, sentence.start) {
-                    subjects.push((sentence.start, e));
+                    subjects.push((sentence.start, Speaker::Entity(e)));
                     break;
                 }
                 t += 1;
             }
         }
         subjects
+    }
+
+    /// The unnamed person the words from token `first` up to the verb of speech at `verb`
+    /// describe, opening with "a" or "an" ("A Labour spokesman", "an official").
+    fn person_described_before(&self, first: usize, verb: usize) -> Option<Speaker> {
+        let mut end = verb;
+        while end > first && SKIPPABLE.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        if end <= first || !INDEFINITE.contains(&self.word(first)) {
+            return None;
+        }
+        let described = self.described_subject(end - 1, self.view.tokens[first].start)?;
+        let Speaker::Described(phrase) = &described else {
+            return None;
+        };
+        let head = phrase.rsplit(' ').next().unwrap_or_default();
+        let person = PERSON_ROLES.contains(&head)
+            || ["man", "woman", "person"]
+                .iter()
+                .any(|end| head.ends_with(end))
+            || matches!(
+                head,
+                "representative" | "judge" | "lawyer" | "aide" | "officer"
+            );
+        person.then_some(described)
     }
 
     /// Salience rule for "he"/"she": the subject of the nearest sentence before `at` (or of
@@ -543,7 +577,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .iter()
             .rev()
             .find(|(p, _)| *p <= own_sentence_start)
-            .map(|(_, e)| Speaker::Entity(*e))
+            .map(|(_, e)| e.clone())
             .or_else(|| self.most_mentioned_person())
     }
 
@@ -1751,8 +1785,8 @@ mod tests {
         );
     }
 
-    /// "A spokesman said": someone not named, not the person named last; but "Mark Hay, a
-    /// marine ecologist" is Mark Hay.
+    /// "A spokesman said": someone not named, not the person named last, and so is the "he"
+    /// after; but "Mark Hay, a marine ecologist" is Mark Hay.
     #[test]
     fn an_indefinite_role_is_someone_new() {
         let text = "Title\n\nLabour campaign spokesman Fraser Kemp defended the poster. Later, \
@@ -1760,6 +1794,13 @@ mod tests {
         assert_eq!(
             speaker_of(text, "the image had been removed").as_deref(),
             Some("Labour spokesman")
+        );
+        // And the "he" that follows means them.
+        let text = "Title\n\nMr Leigh said the Home Office should act. A Home Office spokesman \
+                    said the system had been tightened. He added: \"We keep it under review.\"";
+        assert_eq!(
+            speaker_of(text, "under review").as_deref(),
+            Some("Home Office spokesman")
         );
         // In apposition, the phrase describes the person just named.
         let text = "Title\n\nThe research was led by Mark Hay, a marine ecologist and Regents \
