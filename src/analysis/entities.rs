@@ -796,8 +796,25 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 && g.is_minor_place(w)
                 && g.is_first_name(w)
                 && !placed_by_context(words, g, pos);
+            // "Christian Jasperneite", "Finn Russell": a first name that is also a nationality
+            // or a faith, before an unknown surname. Not before an ordinary word ("Christian
+            // Democrats"), a title ("Tory MP") or a first name ("Scot Kathy Butler").
+            let first_name_of_group = kind == EntityType::Group
+                && len == 1
+                && g.is_first_name(w)
+                && pos + 1 < b
+                && words.is_cap(pos + 1)
+                && {
+                    let next = strip_possessive_word(words.word(pos + 1));
+                    !g.is_common_word(next)
+                        && !g.is_first_name(next)
+                        && !g.is_common_acronym(next)
+                        && g.title_head(next).is_none()
+                }
+                && match_known(words, g, pos + 1, b).is_none();
             !(lone_first_name
                 || titled_town
+                || first_name_of_group
                 || kind == EntityType::Place
                     && len == 1
                     && (g.is_first_name(w) || g.is_minor_place(w))
@@ -1908,6 +1925,23 @@ mod tests {
             institution.iter().all(|(s, _)| s != "State"),
             "{institution:?}"
         );
+    }
+
+    /// A first name that is also a faith or a nationality opens a person's name before an
+    /// unknown surname; before a title, a first name or an ordinary word it stays a group.
+    #[test]
+    fn a_first_name_that_is_a_faith_or_a_nationality() {
+        has(
+            "\"It is charged,\" said Christian Jasperneite, an economist.",
+            "Christian Jasperneite",
+            EntityType::Person,
+        );
+        for (text, group) in [
+            ("Tory MP Michael Mates spoke.", "Tory"),
+            ("The Scot Kathy Butler won.", "Scot"),
+        ] {
+            has(text, group, EntityType::Group);
+        }
     }
 
     /// "And" after a whole institution or place starts another name; inside a name it stays.
