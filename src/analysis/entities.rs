@@ -1458,6 +1458,12 @@ fn classify_unknown(
     if ORG_NOUNS.contains(&before) || organisation_by_context(words, a, b) {
         return Some((EntityType::Org, false));
     }
+    // "Deloitte's chief economic advisor Roger Bootle": what has staff with titles is an
+    // organisation (a person's own staff are rarer: "Trump's chief of staff", where the
+    // person's other mentions outvote this one).
+    if employs_a_titled_person(words, g, b) {
+        return Some((EntityType::Org, false));
+    }
     let after = words
         .tokens
         .get(b)
@@ -1506,6 +1512,46 @@ fn classify_unknown(
         return Some((EntityType::Org, true));
     }
     Some((EntityType::Person, true))
+}
+
+/// Roles on an organisation's staff that are not titles of address ("economist", not
+/// "Economist Smith").
+const STAFF_ROLES: WordSet = WordSet::new(&[
+    "advisor",
+    "adviser",
+    "analyst",
+    "economist",
+    "editor",
+    "correspondent",
+    "executive",
+    "officer",
+    "manager",
+    "boss",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+]);
+
+/// The name ending at word `b - 1` is possessive and a person follows, introduced by a title
+/// in lower case: "Deloitte's chief economic advisor Roger Bootle".
+fn employs_a_titled_person(words: &Words<'_>, g: &Gazetteer, b: usize) -> bool {
+    if !words.possessive(b - 1) {
+        return false;
+    }
+    let mut k = b;
+    while k < words.tokens.len()
+        && k < b + 4
+        && words.joined(k - 1)
+        && words.word(k).starts_with(char::is_lowercase)
+    {
+        k += 1;
+    }
+    let role = words.word(k - 1);
+    k > b
+        && k < words.tokens.len()
+        && (g.can_end_title(role) || STAFF_ROLES.contains(&role))
+        && words.joined(k - 1)
+        && words.is_cap(k)
 }
 
 /// Words `a..b` name an organisation by what stands around them: a noun only an organisation
@@ -1924,6 +1970,21 @@ mod tests {
         assert!(
             institution.iter().all(|(s, _)| s != "State"),
             "{institution:?}"
+        );
+    }
+
+    /// What has staff with titles is an organisation: "Zorvex's chief economist Anna Berg".
+    #[test]
+    fn an_employer_of_titled_staff_is_an_organisation() {
+        has(
+            "Prices rose, and Zorvex's chief economist Anna Berg said so.",
+            "Zorvex",
+            EntityType::Org,
+        );
+        has(
+            "Prices rose, and Zorvex's partner Anna Berg said so.",
+            "Zorvex",
+            EntityType::Person,
         );
     }
 
