@@ -1801,9 +1801,13 @@ fn resolve_single_words(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         .collect();
     // An ordinary word alone ("Brown", "May") is a surname only after a plain "First Last"
     // name: not after a mistaken one ("Robbie Williams' Angels", "Law Lords").
+    // Gathered only for an article that has such a word (most have none).
+    let may_be_surnames = mentions
+        .iter()
+        .any(|m| m.kind == EntityType::Other && m.guessed);
     let plain_surnames: HashSet<String> = mentions
         .iter()
-        .filter(|m| m.kind == EntityType::Person)
+        .filter(|m| may_be_surnames && m.kind == EntityType::Person)
         .filter_map(|m| plain_surname(&text[m.span()]))
         .collect();
     for m in mentions.iter_mut() {
