@@ -1532,10 +1532,17 @@ const STAFF_ROLES: WordSet = WordSet::new(&[
     "spokesperson",
 ]);
 
-/// The name ending at word `b - 1` is possessive and a person follows, introduced by a title
-/// in lower case: "Deloitte's chief economic advisor Roger Bootle".
+/// Words that no role is made of.
+const ROLE_BREAKERS: WordSet = WordSet::new(&[
+    "for", "and", "or", "by", "in", "of", "at", "to", "on", "with", "from", "being", "was", "is",
+    "as", "has", "had", "will", "said", "says",
+]);
+
+/// A person follows the name ending at word `b - 1`, introduced by a role in lower case:
+/// "Deloitte's chief economic advisor Roger Bootle", "said Electrolux chief executive Hans
+/// Straberg".
 fn employs_a_titled_person(words: &Words<'_>, g: &Gazetteer, b: usize) -> bool {
-    if !words.possessive(b - 1) {
+    if !words.possessive(b - 1) && !words.joined(b - 1) {
         return false;
     }
     let mut k = b;
@@ -1544,6 +1551,11 @@ fn employs_a_titled_person(words: &Words<'_>, g: &Gazetteer, b: usize) -> bool {
         && words.joined(k - 1)
         && words.word(k).starts_with(char::is_lowercase)
     {
+        // A role's words only: not "Myers for president and professor Tiara Lusk", "defeated
+        // Maroochydore in round 3".
+        if ROLE_BREAKERS.contains(&words.word(k)) {
+            return false;
+        }
         k += 1;
     }
     let role = words.word(k - 1);
@@ -1977,7 +1989,8 @@ mod tests {
         );
     }
 
-    /// What has staff with titles is an organisation: "Zorvex's chief economist Anna Berg".
+    /// What has staff with titles is an organisation: "Zorvex's chief economist Anna Berg",
+    /// "Zorvex chief executive Hans Straberg".
     #[test]
     fn an_employer_of_titled_staff_is_an_organisation() {
         has(
@@ -1986,8 +1999,19 @@ mod tests {
             EntityType::Org,
         );
         has(
+            "\"It looks grim,\" said Zorvex chief executive Hans Straberg.",
+            "Zorvex",
+            EntityType::Org,
+        );
+        has(
             "Prices rose, and Zorvex's partner Anna Berg said so.",
             "Zorvex",
+            EntityType::Person,
+        );
+        // A role's words only: "for president and professor" is no role of Myers.
+        has(
+            "It nominated Jed Myers for president and professor Tia Lusk for vice president.",
+            "Jed Myers",
             EntityType::Person,
         );
     }

@@ -663,6 +663,30 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
     }
 
+    /// The person that lower-case role words introduce right after the organisation or place
+    /// mention `m` ("Rutgers University political scholar Kelly Dittmar").
+    fn person_after_role(&self, m: usize) -> Option<usize> {
+        if self.view.kinds[m] == EntityType::Person {
+            return None;
+        }
+        let first = self.token_at(self.view.mentions[m].end());
+        let mut k = first;
+        while k < self.view.tokens.len()
+            && k < first + 4
+            && self.gap_before(k) == " "
+            && self.word(k).starts_with(char::is_lowercase)
+            && !is_preposition(self.word(k))
+            && !matches!(self.word(k), "and" | "or" | "said" | "says")
+        {
+            k += 1;
+        }
+        let person = (k > first && k < self.view.tokens.len() && self.gap_before(k) == " ")
+            .then(|| self.mention_at(k))
+            .flatten()
+            .filter(|&p| self.view.kinds[p] == EntityType::Person)?;
+        Some(person)
+    }
+
     /// The person named right before token `k`, a comma between: whom an apposition opening
     /// at `k` describes ("Allen Weiner, a research director at Gartner").
     fn named_before_apposition(&self, k: usize) -> Option<usize> {
@@ -1432,6 +1456,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         if let Some(m) = self.mention_at(t) {
+            // "According to Rutgers University political scholar Kelly Dittmar": the person
+            // the institution's role introduces.
+            let m = self.person_after_role(m).unwrap_or(m);
             let mention = &self.view.mentions[m];
             let end = self.view.tokens[self.token_at(mention.end()).saturating_sub(1).max(t)].end;
             return Some((
@@ -2092,6 +2119,18 @@ mod tests {
     }
 
     /// A sentence may end anywhere: right after "told the" at the end of an article.
+    /// "According to Rutgers University political scholar Kelly Dittmar": the scholar, not
+    /// the university.
+    #[test]
+    fn according_to_an_institutions_role_is_according_to_its_holder() {
+        let text = "Title\n\nAccording to Rutgers University political scholar Kelly Dittmar, \
+                    \"Women hold fewer seats.\"";
+        assert_eq!(
+            speaker_of(text, "Women hold").as_deref(),
+            Some("Kelly Dittmar")
+        );
+    }
+
     #[test]
     fn according_to_a_report_is_according_to_its_owner() {
         let found = reported(
