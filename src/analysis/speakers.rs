@@ -84,6 +84,39 @@ const SKIPPABLE: WordSet = WordSet::new(&[
 const DETERMINERS: WordSet = WordSet::new(&[
     "the", "The", "a", "A", "an", "his", "her", "its", "their", "this",
 ]);
+/// Groups of people whose words news reports without naming anyone: "Analysts said",
+/// "Police said that ...". (Also any "-ists": economists, scientists, activists.)
+const SPEAKING_GROUPS: WordSet = WordSet::new(&[
+    "analysts",
+    "officials",
+    "police",
+    "experts",
+    "investigators",
+    "critics",
+    "witnesses",
+    "residents",
+    "doctors",
+    "researchers",
+    "observers",
+    "campaigners",
+    "prosecutors",
+    "organisers",
+    "organizers",
+    "voters",
+    "organisations",
+    "organizations",
+    "sources",
+    "authorities",
+    "diplomats",
+    "lawyers",
+    "creditors",
+    "unions",
+    "ministers",
+    "protesters",
+    "workers",
+    "medics",
+    "scholars",
+]);
 /// Words that open a relative or subordinate clause: an auxiliary after them belongs to it.
 const RELATIVES: WordSet = WordSet::new(&[
     "who", "which", "that", "when", "where", "if", "as", "because", "whose", "whom",
@@ -922,7 +955,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
             k -= 1;
         }
-        let start = start?;
+        let Some(start) = start else {
+            return self.group_opening_sentence(k, t);
+        };
         let phrase: Vec<&str> = (start + 1..=t).map(|i| self.word(i)).collect();
         let head_end = phrase
             .iter()
@@ -955,6 +990,37 @@ impl<'a, 'v> Attributor<'a, 'v> {
             self.view.tokens[t].end,
         );
         Some(Speaker::Described(text.to_string()))
+    }
+
+    /// A group of people named without an article, opening the sentence: "Analysts said",
+    /// "Police said that", "Most voters said", "Many security organisations said".
+    fn group_opening_sentence(&self, first: usize, t: usize) -> Option<Speaker> {
+        const LINKS: [&str; 5] = ["But", "And", "However", "Yet", "Meanwhile"];
+        let opens = self.view.tokens[first].sentence_start
+            || first > 0 && LINKS.contains(&self.word(first - 1));
+        // "But analysts said": the group, without the link.
+        let first = if LINKS.contains(&self.word(first)) {
+            first + 1
+        } else {
+            first
+        };
+        if !opens || t < first || t - first > 2 || self.quoted(first) {
+            return None;
+        }
+        let head = self.word(t).to_lowercase();
+        let group = SPEAKING_GROUPS.contains(&head.as_str())
+            || head.ends_with("ists") && head.len() > 6
+            || head.ends_with("ians") && head.len() > 7;
+        group.then(|| {
+            Speaker::Described(
+                slice(
+                    self.view.text,
+                    self.view.tokens[first].start,
+                    self.view.tokens[t].end,
+                )
+                .to_string(),
+            )
+        })
     }
 
     /// "Rouhani pledged support …, and stressed that …": a verb after "and" shares the sentence's
@@ -2133,6 +2199,32 @@ mod tests {
     }
 
     /// A sentence may end anywhere: right after "told the" at the end of an article.
+    /// A group opening a sentence with no article speaks as that group: "Analysts said",
+    /// "But police said that", "Some economists said".
+    #[test]
+    fn a_group_opening_a_sentence_speaks() {
+        for (text, words, speaker) in [
+            (
+                "The pound fell. Analysts said the rally was over.",
+                "rally was over",
+                "Analysts",
+            ),
+            (
+                "The singer died. But police said that he had died of natural causes.",
+                "natural causes",
+                "police",
+            ),
+            (
+                "Rates may rise. Some economists said prices would fall.",
+                "prices would fall",
+                "Some economists",
+            ),
+        ] {
+            let text = format!("Title\n\n{text}");
+            assert_eq!(speaker_of(&text, words).as_deref(), Some(speaker), "{text}");
+        }
+    }
+
     /// The speaker around an institution is the person: "said Hopman Cup doctor Hamish
     /// Osborne", "Dr. Steven Wolf at Saint Francis said"; who was told is no speaker; and
     /// "would only say" is said by whoever comes before.
