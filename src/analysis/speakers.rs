@@ -894,8 +894,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 {
                     break;
                 }
-                // ("Dr. Steven Wolf at Saint Francis said", "Ann Lee from Oxfam said").
-                if matches!(self.word(k), "of" | "at" | "from") && k > 0 {
+                // ("Dr. Steven Wolf at Saint Francis said", "Zubair Ahmed in Mumbai says").
+                if matches!(self.word(k), "of" | "at" | "from" | "in") && k > 0 {
                     if let Some(m) = self.mention_at(k - 1) {
                         if self.view.kinds[m] == EntityType::Person {
                             return Some(Speaker::Entity(self.view.entity_of(m)));
@@ -2241,6 +2241,11 @@ mod tests {
                 "Dr. Steven Wolf at Saint Francis said, \"We received a mass casualty alert.\"",
                 "casualty alert",
                 Some("Steven Wolf"),
+            ),
+            (
+                "The BBC's Zubair Ahmed in Mumbai says that the film shows a priest.",
+                "the film shows a priest",
+                Some("Zubair Ahmed"),
             ),
             (
                 "A Number 10 spokeswoman would only say: \"He will announce it.\"",
