@@ -158,6 +158,15 @@ const ORG_CUES: WordSet = WordSet::new(&[
     "Charity",
     "Rally",
     "Hospital",
+    "Airways",
+    "Telecom",
+    "Railways",
+    "Railway",
+    "Government",
+    "Embassy",
+    "Library",
+    "Observer",
+    "Bulletin",
 ]);
 
 /// Nouns that name the kind of place before "of" ("the island of Crete").
@@ -2231,6 +2240,18 @@ mod tests {
 
     #[test]
     fn institutions_keep_their_whole_name() {
+        // Airlines, telecoms, railways, governments, embassies, libraries, papers.
+        for name in [
+            "British Airways",
+            "Singapore Telecom",
+            "Indian Railways",
+            "Kenyan Government",
+            "US Embassy",
+            "British Library",
+            "Samoa Observer",
+        ] {
+            has(&format!("Shares in {name} rose."), name, EntityType::Org);
+        }
         has(
             "The case reached the International Court of Justice today.",
             "International Court of Justice",
