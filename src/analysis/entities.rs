@@ -852,6 +852,19 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                     }
                 }
             }
+            // "BBC Sport", "BBC One", "NBC Universal": a known organisation and one more
+            // ordinary word ending the capitalised run name one of its parts.
+            if kind == EntityType::Org
+                && pos == a
+                && pos + len + 1 == b
+                && !words.possessive(pos + len - 1)
+                && names_a_part_after_an_organisation(words, g, pos + len)
+            {
+                push(out, text, words, pos, b, EntityType::Org, None, None);
+                title = None;
+                pos = b;
+                continue;
+            }
             if kind == EntityType::Group && len == 1 && pos + 1 < b {
                 nationality = Some(strip_possessive_word(w).to_string());
             }
@@ -1540,6 +1553,31 @@ const STAFF_ROLES: WordSet = WordSet::new(&[
     "spokeswoman",
     "spokesperson",
 ]);
+
+/// Word `k`, after a known organisation's name, is an ordinary word naming a part of it
+/// ("Sport", "One", "Radio"): not a title ("BBC Director"), a day, a first name, a nationality,
+/// a known name, nor a word for a place, an event or a thing.
+fn names_a_part_after_an_organisation(words: &Words<'_>, g: &Gazetteer, k: usize) -> bool {
+    let w = strip_possessive_word(words.word(k));
+    words.is_cap(k)
+        && g.is_common_word(w)
+        && !w.chars().all(|c| c.is_uppercase())
+        && g.title_head(w).is_none()
+        && !is_calendar_word(w)
+        && !is_not_a_name(w)
+        && !g.is_first_name(w)
+        && g.demonym(w).is_none()
+        && g.type_of(w).is_none()
+        && ![&PLACE_CUES, &EVENT_CUES, &OTHER_CUES, &CONNECTORS]
+            .iter()
+            .any(|cues| cues.contains(&w))
+        // A word of grammar ("European Union In 2004") or a document ("EU Constitution").
+        && !matches!(
+            w,
+            "In" | "On" | "At" | "For" | "To" | "By" | "As" | "If" | "So" | "Educational"
+                | "Constitution" | "Convention" | "Treaty" | "Charter"
+        )
+}
 
 /// Words that no role is made of.
 const ROLE_BREAKERS: WordSet = WordSet::new(&[
@@ -2240,6 +2278,14 @@ mod tests {
 
     #[test]
     fn institutions_keep_their_whole_name() {
+        // A part of a known organisation: "BBC Sport", "BBC One"; not "EU Constitution".
+        has("He told BBC Sport so.", "BBC Sport", EntityType::Org);
+        has("It was on BBC One tonight.", "BBC One", EntityType::Org);
+        let found = mentions("They signed the EU Constitution today.");
+        assert!(
+            found.iter().all(|(s, _)| s != "EU Constitution"),
+            "{found:?}"
+        );
         // Airlines, telecoms, railways, governments, embassies, libraries, papers.
         for name in [
             "British Airways",
