@@ -1317,13 +1317,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
     fn subject_in(&self, from: usize, to: usize) -> Option<Speaker> {
         let mut t = self.token_at(from);
         let first = t;
+        // Words outside quotes so far: '"Things will change," he told BBC Sport.' opens with
+        // "he" as much as 'He told BBC Sport' does.
+        let mut unquoted = 0;
         while t < self.view.tokens.len() && self.view.tokens[t].end <= to {
             if self.quoted(t) {
                 t += 1;
                 continue;
             }
+            unquoted += 1;
             let w = self.word(t);
-            if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) && t <= first + 4 {
+            if (w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")) && unquoted <= 5 {
                 return self.resolve_pronoun(w, self.view.tokens[t].start);
             }
             if let Some(m) = self.mention_at(t) {
@@ -2251,6 +2255,13 @@ mod tests {
                 "A Number 10 spokeswoman would only say: \"He will announce it.\"",
                 "He will announce",
                 Some("Number 10 spokeswoman"),
+            ),
+            (
+                "Marcel Desailly was part of the Chelsea side crushed 5-1 at the Nou Camp. \
+                 \"Things will be totally different this time,\" he told BBC Sport. \"Now \
+                 everyone knows about Chelsea.\"",
+                "everyone knows",
+                Some("Marcel Desailly"),
             ),
             (
                 "The world record holder told Five Live: \"Athletics is all about money.\"",
