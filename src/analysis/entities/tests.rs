@@ -1,0 +1,537 @@
+use super::*;
+use crate::analysis::tokens::tokenize;
+
+/// Every mention of `text` as (surface, type).
+fn mentions(text: &str) -> Vec<(String, EntityType)> {
+    let tokens = tokenize(text);
+    find_mentions(text, &tokens)
+        .into_iter()
+        .map(|m| (text[m.span()].to_string(), m.kind))
+        .collect()
+}
+
+fn has(text: &str, surface: &str, kind: EntityType) {
+    let found = mentions(text);
+    assert!(
+        found.iter().any(|(s, k)| s == surface && *k == kind),
+        "{surface} as {kind:?} in {found:?}"
+    );
+}
+
+/// A surname that is also an ordinary word names the person named in full elsewhere,
+/// even opening a sentence where it is written only once more ("Tusk,", "Brown said").
+/// Not an ordinary word the article also writes in lower case, nor the last word of a
+/// name that is no person's.
+#[test]
+fn an_ordinary_word_is_a_surname_after_the_full_name() {
+    let text = "The president, Donald Tusk, wrote about it. Tusk, a founding member, is \
+                from Gdansk. Scotland manager Craig Brown spoke. Brown said: \"Yes.\"";
+    has(text, "Tusk", EntityType::Person);
+    has(text, "Brown", EntityType::Person);
+    let lowered = mentions("Neil Young sang. Young people came, young and old.");
+    assert!(lowered.iter().all(|(s, _)| s != "Young"), "{lowered:?}");
+    let institution = mentions("He sued in New York State courts. State officials came.");
+    assert!(
+        institution.iter().all(|(s, _)| s != "State"),
+        "{institution:?}"
+    );
+}
+
+/// What has staff with titles is an organisation: "Zorvex's chief economist Anna Berg",
+/// "Zorvex chief executive Hans Straberg".
+#[test]
+fn an_employer_of_titled_staff_is_an_organisation() {
+    has(
+        "Prices rose, and Zorvex's chief economist Anna Berg said so.",
+        "Zorvex",
+        EntityType::Org,
+    );
+    has(
+        "\"It looks grim,\" said Zorvex chief executive Hans Straberg.",
+        "Zorvex",
+        EntityType::Org,
+    );
+    has(
+        "Prices rose, and Zorvex's partner Anna Berg said so.",
+        "Zorvex",
+        EntityType::Person,
+    );
+    // A role's words only: "for president and professor" is no role of Myers.
+    has(
+        "It nominated Jed Myers for president and professor Tia Lusk for vice president.",
+        "Jed Myers",
+        EntityType::Person,
+    );
+}
+
+/// A first name that is also a faith or a nationality opens a person's name before an
+/// unknown surname; before a title, a first name or an ordinary word it stays a group.
+#[test]
+fn a_first_name_that_is_a_faith_or_a_nationality() {
+    has(
+        "\"It is charged,\" said Christian Jasperneite, an economist.",
+        "Christian Jasperneite",
+        EntityType::Person,
+    );
+    for (text, group) in [
+        ("Tory MP Michael Mates spoke.", "Tory"),
+        ("The Scot Kathy Butler won.", "Scot"),
+    ] {
+        has(text, group, EntityType::Group);
+    }
+}
+
+/// "And" after a whole institution or place starts another name; inside a name it stays.
+#[test]
+fn and_between_two_institutions_makes_two_names() {
+    let found = mentions("Shares in Deutsche Bank and Citigroup fell on Monday.");
+    assert!(found.iter().any(|(s, _)| s == "Deutsche Bank"), "{found:?}");
+    assert!(found.iter().all(|(s, _)| !s.contains(" and ")), "{found:?}");
+    has(
+        "Staff of the Ambulance Service and Fire Brigade met.",
+        "Ambulance Service",
+        EntityType::Org,
+    );
+    has(
+        "He joined the Food and Agriculture Organization in May.",
+        "Food and Agriculture Organization",
+        EntityType::Org,
+    );
+    has(
+        "He flew to Bosnia and Herzegovina on Monday.",
+        "Bosnia and Herzegovina",
+        EntityType::Place,
+    );
+}
+
+#[test]
+fn wars_holidays_and_illnesses_are_events_and_things() {
+    has(
+        "He served in World War Two as a pilot.",
+        "World War Two",
+        EntityType::Event,
+    );
+    has(
+        "Veterans of the Syrian Civil War met.",
+        "Syrian Civil War",
+        EntityType::Event,
+    );
+    has(
+        "Shops closed for Halloween this year.",
+        "Halloween",
+        EntityType::Event,
+    );
+    has(
+        "Cases of Middle East Respiratory Syndrome rose.",
+        "Middle East Respiratory Syndrome",
+        EntityType::Other,
+    );
+    // An institution's cue wins over an illness at the end of its name.
+    has(
+        "He led the National Institute of Allergy and Infectious Disease for years.",
+        "National Institute of Allergy and Infectious Disease",
+        EntityType::Org,
+    );
+}
+
+/// A name ends at its possessive ("Arsenal's Thierry Henry"), except where names carry one
+/// inside.
+#[test]
+fn a_possessive_ends_a_name() {
+    has(
+        "Yesterday Arsenal's Thierry Henry scored twice.",
+        "Thierry Henry",
+        EntityType::Person,
+    );
+    has(
+        "They met at Fishmongers' Hall in London.",
+        "Fishmongers' Hall",
+        EntityType::Other,
+    );
+    has(
+        "She won the Volvo Women's Open in Pattaya.",
+        "Volvo Women's Open",
+        EntityType::Event,
+    );
+}
+
+/// A sentence-initial ordinary word is part of the name the article also writes with it
+/// mid-sentence; an ordinary word (no first name) opens a company's or a work's name, not
+/// a person's; a named storm is an event.
+#[test]
+fn names_that_open_with_ordinary_words() {
+    let text = "Analysts said Time Warner did well. Time Warner said profits rose.";
+    let found = mentions(text);
+    assert_eq!(
+        found.iter().filter(|(s, _)| s == "Time Warner").count(),
+        2,
+        "{found:?}"
+    );
+    has(text, "Time Warner", EntityType::Org);
+    has(
+        "Fans of Vanity Fair wrote in.",
+        "Vanity Fair",
+        EntityType::Org,
+    );
+    has(
+        "The film Finding Neverland opened.",
+        "Finding Neverland",
+        EntityType::Org,
+    );
+    has(
+        "Hurricane Dorian hit the Bahamas.",
+        "Hurricane Dorian",
+        EntityType::Event,
+    );
+    has(
+        "Tropical Storm Imelda flooded Texas.",
+        "Tropical Storm Imelda",
+        EntityType::Event,
+    );
+    // Still people: a first name opens the name, or a role comes before a full name.
+    has(
+        "Yesterday Will Smith arrived.",
+        "Will Smith",
+        EntityType::Person,
+    );
+    has(
+        "Then Minority Whip Dick Durbin spoke.",
+        "Dick Durbin",
+        EntityType::Person,
+    );
+    // "And I" is never a name, wherever it is written.
+    assert!(
+        mentions("He said: And I agree. And I left.").is_empty(),
+        "{:?}",
+        mentions("He said: And I agree. And I left.")
+    );
+}
+
+/// Listed companies type a name that is all of one, or opens with one; they never split
+/// a longer name ("Leonardo da Vinci" holds the name of the company Vinci).
+#[test]
+fn listed_companies_are_organisations() {
+    has(
+        "Nintendo fell. Analysts expect Nintendo to recover.",
+        "Nintendo",
+        EntityType::Org,
+    );
+    has(
+        "Yesterday Sony Ericsson released a phone.",
+        "Sony Ericsson",
+        EntityType::Org,
+    );
+    has(
+        "A drawing by Leonardo da Vinci sold.",
+        "Leonardo da Vinci",
+        EntityType::Person,
+    );
+}
+
+/// A city followed by a player's or manager's role is its club; a country stays itself.
+#[test]
+fn a_city_before_a_players_role_is_its_club() {
+    has(
+        "Then Liverpool boss Rafael Benitez spoke.",
+        "Liverpool",
+        EntityType::Org,
+    );
+    has(
+        "He moved to Liverpool last year.",
+        "Liverpool",
+        EntityType::Place,
+    );
+    has("The England squad flew out.", "England", EntityType::Place);
+}
+
+/// Award ceremonies are events; an award named after its statuette is a thing.
+#[test]
+fn awards_and_their_ceremonies() {
+    has("Stars gathered at the Oscars.", "Oscars", EntityType::Event);
+    has(
+        "It won the Best Foreign Language Oscar.",
+        "Best Foreign Language Oscar",
+        EntityType::Other,
+    );
+}
+
+#[test]
+fn tournaments_called_open_are_events() {
+    has(
+        "He won the Australian Open last year.",
+        "Australian Open",
+        EntityType::Event,
+    );
+    has(
+        "She lost at the Qatar Open.",
+        "Qatar Open",
+        EntityType::Event,
+    );
+}
+
+/// An interjection opening a sentence is no name; the Earth is a place.
+#[test]
+fn interjections_are_no_names_and_the_earth_is_a_place() {
+    let found = mentions("Yeah, why not? Okay, go on.");
+    assert!(found.is_empty(), "{found:?}");
+    has("Life on Earth needs oxygen.", "Earth", EntityType::Place);
+}
+
+#[test]
+fn institutions_keep_their_whole_name() {
+    // A part of a known organisation: "BBC Sport", "BBC One"; not "EU Constitution".
+    has("He told BBC Sport so.", "BBC Sport", EntityType::Org);
+    has("It was on BBC One tonight.", "BBC One", EntityType::Org);
+    let found = mentions("They signed the EU Constitution today.");
+    assert!(
+        found.iter().all(|(s, _)| s != "EU Constitution"),
+        "{found:?}"
+    );
+    // Airlines, telecoms, railways, governments, embassies, libraries, papers.
+    for name in [
+        "British Airways",
+        "Singapore Telecom",
+        "Indian Railways",
+        "Kenyan Government",
+        "US Embassy",
+        "British Library",
+        "Samoa Observer",
+    ] {
+        has(&format!("Shares in {name} rose."), name, EntityType::Org);
+    }
+    has(
+        "The case reached the International Court of Justice today.",
+        "International Court of Justice",
+        EntityType::Org,
+    );
+    has(
+        "He said the Supreme Court of Justice had ruled.",
+        "Supreme Court of Justice",
+        EntityType::Org,
+    );
+    has(
+        "A vote in the General Assembly passed.",
+        "General Assembly",
+        EntityType::Org,
+    );
+    has(
+        "It settled with the Department of Justice and the SEC on Monday.",
+        "Department of Justice",
+        EntityType::Org,
+    );
+    has(
+        "Leaders of the Kurdistan Workers' Party spoke.",
+        "Kurdistan Workers' Party",
+        EntityType::Org,
+    );
+    // A possessive place owns the institution after it.
+    let found = mentions("He ran the United States' Centers for Disease Control and Prevention.");
+    assert!(
+        !found.iter().any(|(s, _)| s.starts_with("United States'")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn places_are_known_by_where_they_stand() {
+    has(
+        "She died in La Jolla, California last year.",
+        "La Jolla",
+        EntityType::Place,
+    );
+    has(
+        "The pipeline will go to Zorvath, Greece next year.",
+        "Zorvath",
+        EntityType::Place,
+    );
+    // Opening a sentence, before its country and a verb; not as one of a list.
+    has(
+        "Zorvath, Italy is a proposed end point for the pipeline.",
+        "Zorvath",
+        EntityType::Place,
+    );
+    let listed = mentions("Kowalczyk, France and Spain signed the treaty.");
+    assert!(
+        listed
+            .iter()
+            .any(|(s, k)| s == "Kowalczyk" && *k != EntityType::Place),
+        "{listed:?}"
+    );
+    has(
+        "They built a road to the island Zorvath.",
+        "Zorvath",
+        EntityType::Place,
+    );
+    has(
+        "He criticised the Zorvath ministers again.",
+        "Zorvath",
+        EntityType::Place,
+    );
+    has(
+        "Drilling at the Zorvath gas field began.",
+        "Zorvath",
+        EntityType::Place,
+    );
+    has(
+        "The Luxembourg-based court ruled.",
+        "Luxembourg",
+        EntityType::Place,
+    );
+    has(
+        "Judges met in the Hague on Monday.",
+        "Hague",
+        EntityType::Place,
+    );
+    // Beside "and" and a known place, a name is not made a place ("Henman and Britain"),
+    // nor before an appositive ("Gordon Brown, Britain's chancellor").
+    has(
+        "This is a win for Iran and Zorvath, he said.",
+        "Zorvath",
+        EntityType::Person,
+    );
+    has("Henman and Britain lost.", "Henman", EntityType::Person);
+    has(
+        "He met Gordon Zorvath, Britain's chancellor, in Paris.",
+        "Gordon Zorvath",
+        EntityType::Person,
+    );
+    has(
+        "Fans saw Zorvath battle Freddy in the film.",
+        "Zorvath",
+        EntityType::Person,
+    );
+}
+
+/// A city that is also a first name (Sydney, Leicester) is the city where a place stands,
+/// and a person's name elsewhere.
+#[test]
+fn a_city_named_like_a_person_is_a_place_where_places_stand() {
+    has("He flew to Sydney on Monday.", "Sydney", EntityType::Place);
+    has(
+        "Networks in London, Leicester and Sydney failed.",
+        "Leicester",
+        EntityType::Place,
+    );
+    has(
+        "Networks in London, Leicester and Sydney failed.",
+        "Sydney",
+        EntityType::Place,
+    );
+    has("Sydney and Melbourne bid.", "Sydney", EntityType::Place);
+    has("Sydney said she would stay.", "Sydney", EntityType::Person);
+    has(
+        "According to Sydney, the bid failed.",
+        "Sydney",
+        EntityType::Person,
+    );
+}
+
+/// A town's name after a title or a first name is a person's ("President Bush", "Abraham
+/// Lincoln"); a town named by an ordinary word is no name at a sentence's start.
+#[test]
+fn a_town_named_like_a_person_or_a_thing() {
+    has("Then President Bush spoke.", "Bush", EntityType::Person);
+    has(
+        "He cited Abraham Lincoln often.",
+        "Abraham Lincoln",
+        EntityType::Person,
+    );
+    has(
+        "They met George W. Bush there.",
+        "George W. Bush",
+        EntityType::Person,
+    );
+    has(
+        "Lindsay Davenport won the final. Then Davenport left.",
+        "Davenport",
+        EntityType::Person,
+    );
+    let found = mentions("Mobile phones are cheap. Reading is fun.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// "Quillan boss", "Quillan shares": the word names an organisation; not "Quillan fans".
+#[test]
+fn what_follows_a_name_may_make_it_an_organisation() {
+    has(
+        "Yesterday Quillan boss Jo Tate resigned.",
+        "Quillan",
+        EntityType::Org,
+    );
+    has("Then Quillan shares fell.", "Quillan", EntityType::Org);
+    has(
+        "He joined investment bank Zorvath Mible last year.",
+        "Zorvath Mible",
+        EntityType::Org,
+    );
+    has("Then Quillan fans cheered.", "Quillan", EntityType::Person);
+}
+
+/// Abbreviations of ordinary nouns and plurals of capitals name nothing; acronyms of
+/// institutions still do.
+#[test]
+fn an_abbreviation_of_a_common_noun_is_no_entity() {
+    has(
+        "Then radio DJ Trevor Nelson spoke.",
+        "Trevor Nelson",
+        EntityType::Person,
+    );
+    let found = mentions("MPs said the new TV and DVDs cost more than a PhD, the IMF said.");
+    let surfaces: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(surfaces, ["IMF"], "{found:?}");
+}
+
+#[test]
+fn surnames_with_mc_are_people_and_a_lone_institution_head_is_the_institution() {
+    has(
+        "He said McGurk later resigned.",
+        "McGurk",
+        EntityType::Person,
+    );
+    has(
+        "She worked at the Brixley Institution of Oceanography. Brixley hired her.",
+        "Brixley",
+        EntityType::Org,
+    );
+}
+
+/// A word with digits is never a person, even as the subject of a verb of speech.
+#[test]
+fn a_name_with_digits_is_not_a_person() {
+    let found = mentions("Police said it was serious. TVN24 reported he received surgery.");
+    assert!(
+        found
+            .iter()
+            .all(|(s, k)| s != "TVN24" || *k != EntityType::Person),
+        "{found:?}"
+    );
+    // A speaking one is an organisation.
+    has(
+        "Police said it was serious. TVN24 reported he received surgery.",
+        "TVN24",
+        EntityType::Org,
+    );
+}
+
+/// An ordinary word opening a sentence is part of an institution's name when the name's
+/// cue follows it; a determiner or a number is not.
+#[test]
+fn an_institution_may_open_a_sentence() {
+    has(
+        "Progressive Party of Working People, the main opposition, said so.",
+        "Progressive Party of Working People",
+        EntityType::Org,
+    );
+    has(
+        "National Assembly members met today.",
+        "National Assembly",
+        EntityType::Org,
+    );
+    let found = mentions("This Court ruled today. Four Navy ships sailed.");
+    assert!(
+        found
+            .iter()
+            .all(|(s, _)| s != "This Court" && s != "Four Navy"),
+        "{found:?}"
+    );
+}

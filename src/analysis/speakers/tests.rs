@@ -1,0 +1,373 @@
+use crate::analysis::{analyse_texts, QuoteKind};
+
+/// The speaker of the first direct quote of one article.
+fn first_direct_speaker(text: &str) -> Option<String> {
+    let corpus = analyse_texts(&[text]);
+    let article = &corpus.articles[0];
+    let quote = article.quotes.iter().find(|q| q.kind == QuoteKind::Direct);
+    quote.and_then(|q| q.speaker.clone())
+}
+
+/// The reported clauses of one article, with their speakers.
+fn reported(text: &str) -> Vec<(String, Option<String>)> {
+    let corpus = analyse_texts(&[text]);
+    let article = &corpus.articles[0];
+    article
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Reported)
+        .map(|q| (article.quote_text(q).to_string(), q.speaker.clone()))
+        .collect()
+}
+
+/// The speaker of the quote of a one-article corpus that contains `words`.
+fn speaker_of(text: &str, words: &str) -> Option<String> {
+    let corpus = analyse_texts(&[text]);
+    let article = &corpus.articles[0];
+    let quote = article
+        .quotes
+        .iter()
+        .find(|q| article.quote_text(q).contains(words))
+        .unwrap_or_else(|| panic!("no quote with {words:?}"));
+    quote.speaker.clone()
+}
+
+/// "PBS revealed that Prince X accepted ...": when an organisation speaks, the person its
+/// reported clause is about is the one a later "he said" means, not an earlier subject.
+/// A title written in lower case before a name introduces that person by it, so that a
+/// later "the minister" finds them, even past another person; a shadow chancellor is no
+/// chancellor; and a title never means someone named only later.
+#[test]
+fn a_lower_case_title_before_a_name_is_found_by_a_later_reference() {
+    let text = "Title\n\nItalian economic development minister Stefano Patuanelli wrote to \
+                Athens. Kyriakos Mitsotakis welcomed the letter, but the minister said that \
+                Italy would build another pipeline.";
+    assert_eq!(
+        speaker_of(text, "Italy would build").as_deref(),
+        Some("Stefano Patuanelli")
+    );
+    let text = "Title\n\nChancellor Gordon Brown spoke first. The Tories' shadow chancellor \
+                Oliver Letwin replied. The chancellor said that taxes would not rise.";
+    assert_eq!(
+        speaker_of(text, "taxes would not rise").as_deref(),
+        Some("Gordon Brown")
+    );
+    let text = "Title\n\nThe revolution has come, according to Carly Fiorina, chief of \
+                HP. She said that people were at the centre. Microsoft chief Bill Gates \
+                spoke later.";
+    assert_eq!(
+        speaker_of(text, "people were at the centre").as_deref(),
+        Some("Carly Fiorina")
+    );
+}
+
+/// "A spokesman said": someone not named, not the person named last, and so is the "he"
+/// after; but "Mark Hay, a marine ecologist" is Mark Hay.
+#[test]
+fn an_indefinite_role_is_someone_new() {
+    let text = "Title\n\nLabour campaign spokesman Fraser Kemp defended the poster. Later, \
+                a Labour spokesman said that the image had been removed.";
+    assert_eq!(
+        speaker_of(text, "the image had been removed").as_deref(),
+        Some("Labour spokesman")
+    );
+    // And the "he" that follows means them.
+    let text = "Title\n\nMr Leigh said the Home Office should act. A Home Office spokesman \
+                said the system had been tightened. He added: \"We keep it under review.\"";
+    assert_eq!(
+        speaker_of(text, "under review").as_deref(),
+        Some("Home Office spokesman")
+    );
+    // In apposition, the phrase describes the person just named.
+    let text = "Title\n\nThe research was led by Mark Hay, a marine ecologist and Regents \
+                Professor at GT, who said \"There is a lot of argument now.\"";
+    assert_eq!(
+        speaker_of(text, "a lot of argument").as_deref(),
+        Some("Mark Hay")
+    );
+}
+
+#[test]
+fn he_after_an_organisations_report_is_the_person_reported_on() {
+    let text = "Inquiry\n\nMaria Okafor is a journalist living in London.\n\n\
+                The previous day, broadcaster PBS revealed that in December, Crown Prince \
+                Karim Haddad accepted responsibility for the deal. Speaking to a reporter, \
+                he said, \"It happened under my watch.\"";
+    assert_eq!(
+        speaker_of(text, "my watch").as_deref(),
+        Some("Karim Haddad")
+    );
+}
+
+/// "In his remarks, Mokhber pointed to ...": a possessive makes "remarks" a noun, so the
+/// sentence's subject is Mokhber, whom a later "he added" means.
+#[test]
+fn remarks_after_a_possessive_are_no_verb_of_speech() {
+    let text = "Talks\n\nThe talks followed the killing of Qassem Soleimani in 2020.\n\n\
+                Elsewhere in his remarks, Kamal Mokhber pointed to the capabilities of \
+                Iran's companies.\n\n\"Relations will grow stronger,\" he added.";
+    assert_eq!(
+        speaker_of(text, "Relations").as_deref(),
+        Some("Kamal Mokhber")
+    );
+}
+
+/// "'...,' said X. '...,' he added.": the pronoun is the person named after the verb,
+/// not an earlier subject.
+#[test]
+fn he_after_an_inverted_attribution_is_its_speaker() {
+    let text = "Rates rose, said Avery Shenfeld, an economist. \"The Fed is cautious,\" \
+                said Sung Won Sohn, chief economist. \"Growth is better now,\" he added.";
+    assert_eq!(speaker_of(text, "Growth").as_deref(), Some("Sung Won Sohn"));
+}
+
+/// '"...," said Mr Owen', '"...," said asbestosis sufferer Bernie Banton': a title or a
+/// role between the verb and the name; and a role in an appositive before the verb.
+#[test]
+fn a_role_or_title_may_stand_between_verb_and_speaker() {
+    for (text, speaker) in [
+        ("Play on. \"We are keen,\" said Mr Owen. Then more.", "Owen"),
+        (
+            "It was welcomed. \"A momentous day,\" said asbestosis sufferer Bernie Banton.",
+            "Bernie Banton",
+        ),
+        (
+            "Talks went on. \"We will see,\" said Prime Minister Tony Blair.",
+            "Tony Blair",
+        ),
+        (
+            "Chris Weitz, director of About a Boy, said: \"It was unviable.\"",
+            "Chris Weitz",
+        ),
+    ] {
+        assert_eq!(
+            first_direct_speaker(text).as_deref(),
+            Some(speaker),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_clause_without_that_follows_many_verbs_of_saying() {
+    let found = reported(
+        "Headline here\n\nKyriakos Mitsotakis underlined they keep channels open for dialog.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "they keep channels open for dialog");
+    assert_eq!(found[0].1.as_deref(), Some("Kyriakos Mitsotakis"));
+}
+
+/// A bare clause may open with a noun and no article, or with "a", when its verb comes
+/// within a short noun phrase; not an object that a relative clause follows, nor after a
+/// verb used as an adjective.
+#[test]
+fn a_bare_clause_may_open_with_a_noun() {
+    for (sentence, clause) in [
+        (
+            "Prosecutor Krzysztof Sierak told reporters today psychiatric assessments \
+             will be carried out.",
+            "psychiatric assessments will be carried out",
+        ),
+        (
+            "Police spokesman Mariusz Ciarka said a press badge was used by the assailant.",
+            "a press badge was used by the assailant",
+        ),
+        (
+            "Agnes Callamard cautioned justice does not come swiftly.",
+            "justice does not come swiftly",
+        ),
+        (
+            "Ellen Simonetti told the BBC News website she had received no warning.",
+            "she had received no warning",
+        ),
+    ] {
+        let found = reported(&format!("Headline here\n\n{sentence}"));
+        let clauses: Vec<&str> = found.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(clauses, [clause], "{sentence}");
+        assert!(found[0].1.is_some(), "{found:?}");
+    }
+    for sentence in [
+        "Kim Lee said goodbye to the fans who were waiting outside.",
+        "The party's declared aims are an end to the war.",
+        "Anna Berg said a prayer for those who were lost.",
+    ] {
+        let found = reported(&format!("Headline here\n\n{sentence}"));
+        assert!(found.is_empty(), "{sentence}: {found:?}");
+    }
+}
+
+#[test]
+fn a_time_or_an_audience_may_stand_between_verb_and_clause() {
+    for sentence in [
+        "Donald Trump said on Friday he can declare an emergency.",
+        "Donald Trump said Friday he can declare an emergency.",
+        "Donald Trump told reporters he can declare an emergency.",
+        "Donald Trump told BBC Radio Four he can declare an emergency.",
+    ] {
+        let found = reported(&format!("Headline here\n\n{sentence}"));
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+        assert_eq!(found[0].0, "he can declare an emergency", "{sentence}");
+    }
+}
+
+#[test]
+fn past_tense_clauses_after_a_subject_pronoun_and_negated_auxiliaries_count() {
+    let found = reported("Headline here\n\nTVN24 reported he received surgery overnight.");
+    assert_eq!(found[0].0, "he received surgery overnight");
+    let found =
+        reported("Headline here\n\nAvinoam Idan said the supply can't be considered a change.");
+    assert_eq!(found[0].0, "the supply can't be considered a change");
+}
+
+/// Marked words inside the clause make it a mixed quotation: they are the quote.
+#[test]
+fn a_clause_holding_a_quotation_is_not_reported_speech() {
+    let found = reported(
+        "Headline here\n\nMike Pence said on Friday the country is \"in the midst of a crisis on our border.\"",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// Verbs whose next words are an object take no bare clause.
+#[test]
+fn an_object_is_not_a_clause() {
+    let found = reported("Headline here\n\nThe minister urged the government would act soon.");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn according_to_reads_its_source_within_the_sentence() {
+    let found = reported(
+        "Headline here\n\nAccording to Reuters and NBC, the prince is the de facto ruler.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "the prince is the de facto ruler");
+    assert_eq!(found[0].1.as_deref(), Some("Reuters"));
+    // The next sentence's comma is not this source's.
+    let found = reported(
+        "Headline here\n\nHe was arrested according to police. After his arrest on Friday, the street was closed.",
+    );
+    assert!(
+        found.iter().all(|(text, _)| !text.contains("street")),
+        "{found:?}"
+    );
+}
+
+/// A sentence may end anywhere: right after "told the" at the end of an article.
+/// A group opening a sentence with no article speaks as that group: "Analysts said",
+/// "But police said that", "Some economists said".
+#[test]
+fn a_group_opening_a_sentence_speaks() {
+    for (text, words, speaker) in [
+        (
+            "The pound fell. Analysts said the rally was over.",
+            "rally was over",
+            "Analysts",
+        ),
+        (
+            "The singer died. But police said that he had died of natural causes.",
+            "natural causes",
+            "police",
+        ),
+        (
+            "Rates may rise. Some economists said prices would fall.",
+            "prices would fall",
+            "Some economists",
+        ),
+    ] {
+        let text = format!("Title\n\n{text}");
+        assert_eq!(speaker_of(&text, words).as_deref(), Some(speaker), "{text}");
+    }
+}
+
+/// The speaker around an institution is the person: "said Hopman Cup doctor Hamish
+/// Osborne", "Dr. Steven Wolf at Saint Francis said"; who was told is no speaker; and
+/// "would only say" is said by whoever comes before.
+#[test]
+fn the_person_around_an_institution_speaks_not_the_listener() {
+    for (text, words, speaker) in [
+        (
+            "He is unlikely to be fit. \"He has to strengthen it,\" said Hopman Cup doctor \
+             Hamish Osborne.",
+            "strengthen it",
+            Some("Hamish Osborne"),
+        ),
+        (
+            "Dr. Steven Wolf at Saint Francis said, \"We received a mass casualty alert.\"",
+            "casualty alert",
+            Some("Steven Wolf"),
+        ),
+        (
+            "The BBC's Zubair Ahmed in Mumbai says that the film shows a priest.",
+            "the film shows a priest",
+            Some("Zubair Ahmed"),
+        ),
+        (
+            "A Number 10 spokeswoman would only say: \"He will announce it.\"",
+            "He will announce",
+            Some("Number 10 spokeswoman"),
+        ),
+        (
+            "Marcel Desailly was part of the Chelsea side crushed 5-1 at the Nou Camp. \
+             \"Things will be totally different this time,\" he told BBC Sport. \"Now \
+             everyone knows about Chelsea.\"",
+            "everyone knows",
+            Some("Marcel Desailly"),
+        ),
+        (
+            "The world record holder told Five Live: \"Athletics is all about money.\"",
+            "all about money",
+            Some("world record holder"),
+        ),
+    ] {
+        let text = format!("Title\n\n{text}");
+        assert_eq!(speaker_of(&text, words).as_deref(), speaker, "{text}");
+    }
+}
+
+/// "According to Rutgers University political scholar Kelly Dittmar": the scholar, not
+/// the university.
+#[test]
+fn according_to_an_institutions_role_is_according_to_its_holder() {
+    let text = "Title\n\nAccording to Rutgers University political scholar Kelly Dittmar, \
+                \"Women hold fewer seats.\"";
+    assert_eq!(
+        speaker_of(text, "Women hold").as_deref(),
+        Some("Kelly Dittmar")
+    );
+}
+
+#[test]
+fn according_to_a_report_is_according_to_its_owner() {
+    let found = reported(
+        "Cases rose. According to the WHO's situation report dated March 16, the virus \
+         claimed 6606 lives.",
+    );
+    assert_eq!(
+        found,
+        [(
+            "the virus claimed 6606 lives".to_string(),
+            Some("World Health Organization".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_report_speaks_for_the_organisation_named_before_it() {
+    let text = "Aid rose. \"The digital divide is closing,\" a World Bank report said.";
+    assert_eq!(first_direct_speaker(text).as_deref(), Some("World Bank"));
+}
+
+#[test]
+fn a_text_ending_after_told_the_is_read_whole() {
+    assert!(reported("Headline here\n\nThe minister told the").is_empty());
+    assert!(reported("Headline here\n\nThe minister said on").is_empty());
+}
+
+/// "said he" closing a sentence is an inverted attribution, not a clause.
+#[test]
+fn said_he_at_the_end_is_no_clause() {
+    let found = reported("Headline here\n\nThe plan will work, said he. Then he left.");
+    assert!(found.iter().all(|(text, _)| text != "he"), "{found:?}");
+}
