@@ -691,6 +691,20 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let Some(start) = start else {
             return self.group_opening_sentence(k, t);
         };
+        // "An angry Beattie initially said", "by Tory leader Michael Howard who": the person
+        // ending the phrase (not "a Jackson lawyer", "the Defra spokesman").
+        let person_ends_it = (start + 1..=t).find_map(|i| {
+            let m = self.mention_at(i)?;
+            let last = self.token_at(self.view.mentions[m].end()).saturating_sub(1);
+            let rest_is_light = (last + 1..=t).all(|k| {
+                let w = self.word(k);
+                w.ends_with("ly") || matches!(w, "who" | "which" | "that")
+            });
+            (self.view.kinds[m] == EntityType::Person && rest_is_light).then_some(m)
+        });
+        if let Some(m) = person_ends_it {
+            return Some(Speaker::Entity(self.view.entity_of(m)));
+        }
         let phrase: Vec<&str> = (start + 1..=t).map(|i| self.word(i)).collect();
         let head_end = phrase
             .iter()
@@ -818,6 +832,39 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 if let Some(s) = self.title_reference(end, self.view.tokens[t].start) {
                     return Some(s);
                 }
+            }
+        }
+        // "said a protester using the pseudonym Katya", "said one local resident".
+        if INDEFINITE.contains(&self.word(t)) {
+            let count = self.view.tokens.len();
+            let person_at = |k: usize| {
+                k < count && self.gap_before(k) == " " && {
+                    let w = self.word(k);
+                    w.starts_with(char::is_lowercase)
+                        && (PERSON_ROLES.contains(&w)
+                            || [
+                                "er", "or", "ist", "man", "woman", "person", "ian", "ent", "ant",
+                            ]
+                            .iter()
+                            .any(|end| w.ends_with(end) && w.len() > end.len() + 2))
+                }
+            };
+            let head = [t + 1, t + 2].into_iter().find(|&k| person_at(k))?;
+            // Not the subject of what was said: "said an error was made".
+            let next = self.word(head + 1);
+            if AUXILIARIES.contains(&next) || NEGATED_AUXILIARIES.contains(&next) {
+                return None;
+            }
+            let adjective_ok = head == t + 1
+                || self.gap_before(t + 1) == " "
+                    && self.word(t + 1).starts_with(char::is_lowercase);
+            if adjective_ok {
+                let phrase = slice(
+                    self.view.text,
+                    self.view.tokens[t + 1].start,
+                    self.view.tokens[head].end,
+                );
+                return Some(Speaker::Described(phrase.to_string()));
             }
         }
         None

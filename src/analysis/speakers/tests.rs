@@ -78,6 +78,30 @@ fn an_indefinite_role_is_someone_new() {
         speaker_of(text, "under review").as_deref(),
         Some("Home Office spokesman")
     );
+    // After the verb too, and with "An": "said a protester using the pseudonym Katya".
+    for (text, words, speaker) in [
+        (
+            "Joshua Wong spoke first. \"She is just doing this,\" said a protester using \
+             the pseudonym Katya.",
+            "doing this",
+            "protester",
+        ),
+        (
+            "Martin Jol has coached in Holland. An Ajax spokesman told BBC Sport: \"The coach \
+             must fit our profile.\"",
+            "fit our profile",
+            "Ajax spokesman",
+        ),
+    ] {
+        let text = format!("Title\n\n{text}");
+        assert_eq!(speaker_of(&text, words).as_deref(), Some(speaker), "{text}");
+    }
+    // But "said an error was made" is what was said.
+    let found = reported("Title\n\nNumber 10 said an error was made.");
+    assert!(
+        found.iter().all(|(_, s)| s.as_deref() != Some("error")),
+        "{found:?}"
+    );
     // In apposition, the phrase describes the person just named.
     let text = "Title\n\nThe research was led by Mark Hay, a marine ecologist and Regents \
                 Professor at GT, who said \"There is a lot of argument now.\"";

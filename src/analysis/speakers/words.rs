@@ -38,7 +38,7 @@ pub(super) const SKIPPABLE: WordSet = WordSet::new(&[
 ]);
 
 pub(super) const DETERMINERS: WordSet = WordSet::new(&[
-    "the", "The", "a", "A", "an", "his", "her", "its", "their", "this",
+    "the", "The", "a", "A", "an", "An", "his", "her", "its", "their", "this",
 ]);
 
 /// Groups of people whose words news reports without naming anyone: "Analysts said",
