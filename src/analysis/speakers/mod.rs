@@ -1496,8 +1496,60 @@ impl<'a, 'v> Attributor<'a, 'v> {
             {
                 return None;
             }
+            // A verb in the past: "said the company lost", "told reporters Iran rejected"
+            // (not an adjective after an article or a possessive: "announced the planned
+            // merger", "the firm's revised offer").
+            // Close to its subject, and not a participle ("the disease caused by", "the
+            // signal received from", "Clapton who joined").
+            if self.past_tense_verb(k)
+                && subject_like
+                && !is_preposition(self.word(k - 1))
+                && k > next + usize::from(DETERMINERS.contains(&w))
+                && k <= next + 4
+                && !is_preposition(self.word(k + 1))
+                && !(next..k).any(|i| RELATIVES.contains(&self.word(i)))
+            {
+                return Some(self.view.tokens[next].start);
+            }
         }
         None
+    }
+
+    /// Word `k` reads as a verb in the past after its subject: a lower-case word in "-ed" (or
+    /// one of the commonest irregular pasts) that follows no article, possessive or "to".
+    fn past_tense_verb(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let before = self.word(k - 1);
+        let past = w.len() > 4 && w.ends_with("ed")
+            || matches!(
+                w,
+                "lost"
+                    | "won"
+                    | "made"
+                    | "took"
+                    | "gave"
+                    | "came"
+                    | "went"
+                    | "found"
+                    | "told"
+                    | "left"
+                    | "held"
+                    | "sent"
+                    | "paid"
+                    | "knew"
+                    | "saw"
+                    | "got"
+                    | "became"
+            );
+        past && w.starts_with(char::is_lowercase)
+            && !DETERMINERS.contains(&before)
+            && !before.ends_with("'s")
+            && !before.ends_with("’s")
+            && !matches!(
+                before,
+                "to" | "be" | "been" | "being" | "get" | "got" | "not"
+            )
+            && !AUXILIARIES.contains(&before)
     }
 
     /// The word after verb `t` and what may stand between a verb of saying and its clause:

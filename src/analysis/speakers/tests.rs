@@ -211,7 +211,26 @@ fn a_bare_clause_may_open_with_a_noun() {
         assert_eq!(clauses, [clause], "{sentence}");
         assert!(found[0].1.is_some(), "{found:?}");
     }
+    // A clause with a verb in the past and no auxiliary, after a subject with an article or a
+    // name: "said the company lost", "alleged English Manner Limited charged clients".
+    for (sentence, clause) in [
+        (
+            "Fars News said the crash involved pilot error.",
+            "the crash involved pilot error",
+        ),
+        (
+            "Police alleged the accused performed two attacks.",
+            "the accused performed two attacks",
+        ),
+    ] {
+        let found = reported(&format!("Headline here\n\n{sentence}"));
+        let clauses: Vec<&str> = found.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(clauses, [clause], "{sentence}");
+    }
     for sentence in [
+        "The WHO declared the outbreak of the disease caused by the virus a pandemic.",
+        "He verified the signal received from Jakarta.",
+        "They announced the planned merger.",
         "Kim Lee said goodbye to the fans who were waiting outside.",
         "The party's declared aims are an end to the war.",
         "Anna Berg said a prayer for those who were lost.",
