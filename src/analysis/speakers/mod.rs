@@ -666,6 +666,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// A noun phrase subject that names no entity: "The media office of the Iraqi Prime
     /// Minister", "a spokesman". Generic plurals ("the two sides") give `None`.
     fn described_subject(&self, t: usize, bound: usize) -> Option<Speaker> {
+        // "... the new strains but said": a second verb of the sentence's subject.
+        if matches!(self.word(t), "but" | "and" | "or" | "although" | "though") {
+            return None;
+        }
         let mut k = t;
         let mut start = None;
         for _ in 0..12 {
@@ -684,6 +688,23 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
             let gap = self.gap_before(k);
             if gap.contains([',', '.', ';', ':', '(', ')', '"', '“', '”']) {
+                break;
+            }
+            // "F-Secure issued a warning about the new strains but said": two clauses (but
+            // "a feminist writer and broadcaster said" is one description).
+            let joins_clauses = match self.word(k - 1) {
+                "but" | "who" | "which" | "that" => true,
+                "and" | "or" => {
+                    let w = self.word(k);
+                    PRONOUNS.contains(&w)
+                        || NOMINATIVE_PRONOUNS.contains(&w)
+                        || AUXILIARIES.contains(&w)
+                        || w.ends_with("ed")
+                        || matches!(w, "several" | "many" | "some" | "you'd" | "we" | "I")
+                }
+                _ => false,
+            };
+            if joins_clauses {
                 break;
             }
             k -= 1;
@@ -782,7 +803,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
         while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
             t -= 1;
         }
-        if t == 0 || self.word(t - 1) != "and" {
+        // "and stressed", "but says", "although insists": the sentence's subject goes on.
+        if t == 0 || !matches!(self.word(t - 1), "and" | "but" | "although" | "though") {
             return None;
         }
         sentence_speaker

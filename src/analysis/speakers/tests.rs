@@ -298,6 +298,36 @@ fn according_to_reads_its_source_within_the_sentence() {
 }
 
 /// A sentence may end anywhere: right after "told the" at the end of an article.
+/// A verb after "but" or "although" goes on with its sentence's subject ("Moya wants to rest,
+/// although insists he will return"), and a description stops where a clause does ("F-Secure
+/// issued a warning about the new strains but said that"), not at a noun's "and" ("a feminist
+/// writer and broadcaster said").
+#[test]
+fn a_coordinated_verb_keeps_its_subject() {
+    for (text, words, speaker) in [
+        (
+            "Carlos Moya wants to focus on the Grand Slams, although insists he will return \
+             to the Davis Cup.",
+            "he will return",
+            "Carlos Moya",
+        ),
+        (
+            "Finnish security firm F-Secure issued a warning about the new strains but said \
+             that the viruses do no damage.",
+            "the viruses do no damage",
+            "F-Secure",
+        ),
+        (
+            "The show was mocked. A feminist writer and broadcaster said that it was cruel.",
+            "it was cruel",
+            "feminist writer and broadcaster",
+        ),
+    ] {
+        let text = format!("Title\n\n{text}");
+        assert_eq!(speaker_of(&text, words).as_deref(), Some(speaker), "{text}");
+    }
+}
+
 /// A group opening a sentence with no article speaks as that group: "Analysts said",
 /// "But police said that", "Some economists said".
 #[test]
