@@ -492,8 +492,10 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             !(lone_first_name
                 || titled_town
                 || first_name_of_group
-                || kind == EntityType::Place
-                    && len == 1
+                || matches!(
+                    kind,
+                    EntityType::Place | EntityType::Other | EntityType::Event
+                ) && len == 1
                     && (g.is_first_name(w) || g.is_minor_place(w))
                     && pos + 1 < b
                     && words.is_cap(pos + 1)
@@ -543,6 +545,16 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 } else {
                     (pos, kind)
                 };
+            // "Grammy Award", "Emmy Awards": a known award followed by a thing's cue.
+            if kind == EntityType::Other
+                && pos + len < b
+                && OTHER_CUES.contains(&strip_possessive_word(words.word(pos + len)))
+            {
+                push(out, text, words, pos, pos + len + 1, kind, None, None);
+                title = None;
+                pos += len + 1;
+                continue;
+            }
             // "Cyprus Mail", "US Army", "NBC News": a known place or organisation followed by an
             // organisation cue is that organisation.
             if matches!(kind, EntityType::Place | EntityType::Org)
@@ -659,6 +671,20 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 title = Some(words.span(pos, k).to_lowercase());
                 pos = k;
             }
+        }
+        // "Best Foreign Language Oscar": a run ending the chunk with a known award is the
+        // award's full name.
+        // (Of two words or more, none possessive: not "Charlize Theron's Oscar".)
+        if next_pos == run_end
+            && run_end + 1 == b
+            && run_end >= pos + 2
+            && !(pos..run_end).any(|k| words.possessive(k))
+            && match_known(words, g, run_end, b) == Some((1, EntityType::Other))
+        {
+            push(out, text, words, pos, b, EntityType::Other, None, None);
+            title = None;
+            pos = b;
+            continue;
         }
         let kind = classify_unknown(words, g, pos, run_end, title.is_some());
         if let Some((kind, guessed)) = kind {

@@ -64,6 +64,23 @@ fn an_employer_of_titled_staff_is_an_organisation() {
     );
 }
 
+/// An award named like a first name is the award ("an Oscar nomination", "a Grammy
+/// Award"), unless a surname follows ("Oscar Wilde").
+#[test]
+fn awards_named_like_people() {
+    has("She won an Oscar nomination.", "Oscar", EntityType::Other);
+    has(
+        "He won a Grammy Award last year.",
+        "Grammy Award",
+        EntityType::Other,
+    );
+    has(
+        "The play by Oscar Wilde opened.",
+        "Oscar Wilde",
+        EntityType::Person,
+    );
+}
+
 /// A first name that is also a faith or a nationality opens a person's name before an
 /// unknown surname; before a title, a first name or an ordinary word it stays a group.
 #[test]
