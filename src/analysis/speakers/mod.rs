@@ -351,6 +351,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// nearest organisation named before, else that same person.
     fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<Speaker> {
         let lower = pronoun.to_lowercase();
+        // "However, union officials denied it. They said that ...": the group that opened the
+        // sentence before, or this one.
+        if lower == "they" {
+            if let Some(group) = self.group_subject_before(at) {
+                return Some(group);
+            }
+        }
         if lower == "it" || lower == "they" {
             let sentence = self.sentence_of(at);
             let org = self.view.mentions[..self.view.mentions.partition_point(|m| m.start() < at)]
@@ -760,12 +767,40 @@ impl<'a, 'v> Attributor<'a, 'v> {
         Some(Speaker::Described(text.to_string()))
     }
 
+    /// The group of people ("union officials", "Analysts") opening the sentence holding `at`
+    /// (before it) or the sentence before: whom a "they" at `at` means.
+    fn group_subject_before(&self, at: usize) -> Option<Speaker> {
+        let index = self.view.sentences.partition_point(|s| s.end <= at);
+        let candidates = [Some(index), index.checked_sub(1)];
+        candidates.into_iter().flatten().find_map(|i| {
+            let sentence = self.view.sentences.get(i)?;
+            let mut first = self.token_at(sentence.start);
+            // Past a link: "However, union officials denied ...".
+            if matches!(
+                self.word(first),
+                "However" | "But" | "And" | "Yet" | "Meanwhile"
+            ) {
+                first += 1;
+            }
+            // And past its article: "The researchers".
+            if self.word(first) == "The" {
+                first += 1;
+            }
+            (first..first + 3)
+                .take_while(|&k| {
+                    k < self.view.tokens.len() && self.view.tokens[k].end <= at.min(sentence.end)
+                })
+                .find_map(|k| self.group_opening_sentence(first, k))
+        })
+    }
+
     /// A group of people named without an article, opening the sentence: "Analysts said",
     /// "Police said that", "Most voters said", "Many security organisations said".
     fn group_opening_sentence(&self, first: usize, t: usize) -> Option<Speaker> {
         const LINKS: [&str; 5] = ["But", "And", "However", "Yet", "Meanwhile"];
         let opens = self.view.tokens[first].sentence_start
-            || first > 0 && LINKS.contains(&self.word(first - 1));
+            || first > 0
+                && (LINKS.contains(&self.word(first - 1)) || self.word(first - 1) == "The");
         // "But analysts said": the group, without the link.
         let first = if LINKS.contains(&self.word(first)) {
             first + 1
@@ -773,6 +808,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
             first
         };
         if !opens || t < first || t - first > 2 || self.quoted(first) {
+            return None;
+        }
+        // One phrase: "union officials", not "bill, which ministers".
+        if (first + 1..=t).any(|k| self.gap_before(k) != " " || RELATIVES.contains(&self.word(k))) {
             return None;
         }
         let head = self.word(t).to_lowercase();

@@ -331,7 +331,7 @@ fn a_coordinated_verb_keeps_its_subject() {
 }
 
 /// A group opening a sentence with no article speaks as that group: "Analysts said",
-/// "But police said that", "Some economists said".
+/// "But police said that", "Some economists said"; and is the "they" that follows.
 #[test]
 fn a_group_opening_a_sentence_speaks() {
     speakers_are(&[
@@ -349,6 +349,13 @@ fn a_group_opening_a_sentence_speaks() {
             "Rates may rise. Some economists said prices would fall.",
             "prices would fall",
             Some("Some economists"),
+        ),
+        // And the "they" after it means the group, not the organisation named before.
+        (
+            "US Airways cancelled flights. However, union officials denied a sickout. They \
+             said that many people have flu.",
+            "many people have flu",
+            Some("union officials"),
         ),
     ]);
 }
