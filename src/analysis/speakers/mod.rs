@@ -567,6 +567,25 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if verb >= self.view.tokens.len() {
             return None;
         }
+        // "he was told by Emergencies Minister Yevgeny Zinichev that": in the passive, who
+        // speaks follows "by".
+        if verb > 0
+            && matches!(
+                self.word(verb - 1),
+                "was" | "were" | "been" | "is" | "are" | "being"
+            )
+            && self.word(verb + 1) == "by"
+        {
+            let by = verb + 1;
+            let after = self.past_role(by + 1);
+            if let Some(m) = (after < self.view.tokens.len())
+                .then(|| self.mention_at(after))
+                .flatten()
+                .filter(|&m| self.is_speaker_kind(m))
+            {
+                return Some(Speaker::Entity(self.view.entity_of(m)));
+            }
+        }
         let mut t = verb;
         while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
             t -= 1;

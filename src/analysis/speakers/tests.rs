@@ -361,8 +361,9 @@ fn a_group_opening_a_sentence_speaks() {
 }
 
 /// The speaker around an institution is the person: "said Hopman Cup doctor Hamish
-/// Osborne", "Dr. Steven Wolf at Saint Francis said"; who was told is no speaker; and
-/// "would only say" is said by whoever comes before.
+/// Osborne", "Dr. Steven Wolf at Saint Francis said"; who was told is no speaker (but who
+/// told is: "He was told by Yevgeny Zinichev of"); and "would only say" is said by whoever
+/// comes before.
 #[test]
 fn the_person_around_an_institution_speaks_not_the_listener() {
     speakers_are(&[
@@ -393,6 +394,12 @@ fn the_person_around_an_institution_speaks_not_the_listener() {
              everyone knows about Chelsea.\"",
             "everyone knows",
             Some("Marcel Desailly"),
+        ),
+        (
+            "Vladimir Putin flew to the city. He was told by Emergencies Minister Yevgeny \
+             Zinichev of \"between 36 and 40 people under the rubble\".",
+            "under the rubble",
+            Some("Yevgeny Zinichev"),
         ),
         (
             "The world record holder told Five Live: \"Athletics is all about money.\"",
