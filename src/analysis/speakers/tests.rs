@@ -32,6 +32,15 @@ fn speaker_of(text: &str, words: &str) -> Option<String> {
     quote.speaker.clone()
 }
 
+/// Asserts that `sentence`, as an article's body, holds one reported clause, `clause`, and
+/// returns its speaker.
+fn only_clause(sentence: &str, clause: &str) -> Option<String> {
+    let found = reported(&format!("Headline here\n\n{sentence}"));
+    let clauses: Vec<&str> = found.iter().map(|(text, _)| text.as_str()).collect();
+    assert_eq!(clauses, [clause], "{sentence}");
+    found[0].1.clone()
+}
+
 /// Asserts, for each (article body, words of a quote, its speaker), that the quote holding
 /// those words in an article with that body is attributed so.
 fn speakers_are(cases: &[(&str, &str, Option<&str>)]) {
@@ -212,10 +221,10 @@ fn a_bare_clause_may_open_with_a_noun() {
             "she had received no warning",
         ),
     ] {
-        let found = reported(&format!("Headline here\n\n{sentence}"));
-        let clauses: Vec<&str> = found.iter().map(|(text, _)| text.as_str()).collect();
-        assert_eq!(clauses, [clause], "{sentence}");
-        assert!(found[0].1.is_some(), "{found:?}");
+        assert!(
+            only_clause(sentence, clause).is_some(),
+            "{sentence}: no speaker"
+        );
     }
     // A clause with a verb in the past and no auxiliary, after a subject with an article or a
     // name: "said the company lost", "alleged English Manner Limited charged clients".
@@ -229,9 +238,7 @@ fn a_bare_clause_may_open_with_a_noun() {
             "the accused performed two attacks",
         ),
     ] {
-        let found = reported(&format!("Headline here\n\n{sentence}"));
-        let clauses: Vec<&str> = found.iter().map(|(text, _)| text.as_str()).collect();
-        assert_eq!(clauses, [clause], "{sentence}");
+        only_clause(sentence, clause);
     }
     for sentence in [
         "The WHO declared the outbreak of the disease caused by the virus a pandemic.",
