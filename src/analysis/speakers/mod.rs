@@ -14,9 +14,10 @@ use super::{EntityType, QuoteKind};
 
 mod words;
 use words::{
-    AUDIENCES, AUXILIARIES, BARE_CLAUSE_VERBS, DETERMINERS, GENERIC_HEADS, INDEFINITE, MEDIA_NOUNS,
-    MEDIA_TAILS, NEGATED_AUXILIARIES, NOMINATIVE_PRONOUNS, NOT_SUBJECTS, PERSON_ROLES, POSSESSIVES,
-    PRONOUNS, RELATIVES, SKIPPABLE, SPEAKING_GROUPS, TIME_WORDS,
+    AUDIENCES, AUXILIARIES, BARE_CLAUSE_VERBS, CLOSING_VERBS, DETERMINERS, GENERIC_HEADS,
+    INDEFINITE, MEDIA_NOUNS, MEDIA_TAILS, NEGATED_AUXILIARIES, NOMINATIVE_PRONOUNS, NOT_SUBJECTS,
+    PERSON_ROLES, POSSESSIVES, PRONOUNS, RELATIVES, SAYING_VERBS, SKIPPABLE, SPEAKING_GROUPS,
+    TIME_WORDS,
 };
 
 /// Who says a quote: an entity of the corpus, or a speaker the text only describes
@@ -1243,7 +1244,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
             let w = self.word(t);
             // "According to X, CLAUSE" / "CLAUSE, according to X."
-            if (w == "According" || w == "according") && self.word_is(t + 1, "to") {
+            // Capitalised only where it opens the sentence: not "The World According to Bex".
+            let opens = w == "According" && t == first;
+            if (opens || w == "according") && self.word_is(t + 1, "to") {
                 if let Some((speaker, after_name)) = self.named_after(t + 2) {
                     let rest = slice(text, after_name, sentence.end);
                     // The source may go on past the name: "According to Reuters and NBC, …".
@@ -1253,7 +1256,24 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     if let Some(comma) = comma {
                         let rest = &rest[comma + 1..];
                         let start = sentence.end - rest.trim_start().len();
-                        self.push_clause(out, start, sentence.end, Some(speaker));
+                        // "The biggest culprit, according to the EPA, is the power adaptor":
+                        // what follows is the sentence's own verb, and the whole sentence is
+                        // what X says.
+                        let k = self.token_at(start);
+                        let predicate = AUXILIARIES.contains(&self.word(k))
+                            || NEGATED_AUXILIARIES.contains(&self.word(k))
+                            || self.past_tense_verb(k);
+                        let parenthetical =
+                            slice(text, sentence.start, at).trim_end().ends_with(',');
+                        match (predicate, parenthetical) {
+                            (false, _) => self.push_clause(out, start, sentence.end, Some(speaker)),
+                            (true, true) => {
+                                self.push_clause(out, sentence.start, sentence.end, Some(speaker))
+                            }
+                            // "competition, of which there are 230 according to recent figures,
+                            // could drive …": X vouches for a detail, not the sentence.
+                            (true, false) => {}
+                        }
                     } else if w == "according" {
                         let before = slice(text, sentence.start, at)
                             .trim_end()
@@ -1316,19 +1336,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     continue;
                 }
             }
-            if form == VerbForm::Finite
-                && matches!(
-                    w,
-                    "said"
-                        | "says"
-                        | "announced"
-                        | "stated"
-                        | "added"
-                        | "warned"
-                        | "claimed"
-                        | "reported"
-                )
-            {
+            if form == VerbForm::Finite && CLOSING_VERBS.contains(&w) {
                 // "CLAUSE, he said." at the end of the sentence.
                 let tail = slice(text, self.view.tokens[t].end, sentence.end).trim();
                 let tail_words = tail.split_whitespace().count();
@@ -1336,7 +1344,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     .split_whitespace()
                     .next()
                     .unwrap_or("");
+                // Most closing verbs also take an object ("acknowledged the point"): after
+                // them only the speaker's name may follow ("explained Mr Hosford").
+                let only_a_name_follows = || {
+                    tail.split_whitespace()
+                        .filter(|word| word.contains(char::is_alphanumeric))
+                        .all(|word| word.starts_with(char::is_uppercase))
+                };
                 if tail_words <= 4
+                    && (SAYING_VERBS.contains(&w) || only_a_name_follows())
                     && !tail.contains(['"', '“', '”'])
                     && !tail.ends_with([':', ','])
                     && !first_word.ends_with("ing")
@@ -1348,7 +1364,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     let before = slice(text, sentence.start, self.view.tokens[t].start);
                     if let Some(comma) = before.rfind(", ") {
                         let subject = &before[comma + 2..];
+                        // "Local authorities, according to X, have noted": the subject
+                        // opens the sentence, and the clause is no speech.
+                        let only_auxiliaries = !subject.trim().is_empty()
+                            && subject.split_whitespace().all(|w| AUXILIARIES.contains(&w));
                         if subject.split_whitespace().count() <= 4
+                            && !only_auxiliaries
                             && !before[..comma].contains(['"', '“', '”'])
                         {
                             self.push_clause(

@@ -462,3 +462,55 @@ fn said_he_at_the_end_is_no_clause() {
     let found = reported("Headline here\n\nThe plan will work, said he. Then he left.");
     assert!(found.iter().all(|(text, _)| text != "he"), "{found:?}");
 }
+
+/// A sentence of reported speech may end with its speaker and any verb of saying ("CLAUSE, he
+/// noted."), not only "said"; but a verb with an object after it ("acknowledged the point")
+/// or after a bare auxiliary ("X, according to Y, have noted other data") closes no speech.
+#[test]
+fn a_sentence_closed_by_a_verb_of_saying_is_reported_speech() {
+    let opening = "Alex Lagakos, an energy analyst, spoke on Tuesday. ";
+    for verb in ["noted", "argued", "explained", "insisted", "cautioned"] {
+        let sentence = format!("{opening}The estimated cost is six billion euros, he {verb}.");
+        assert_eq!(
+            only_clause(&sentence, "The estimated cost is six billion euros").as_deref(),
+            Some("Alex Lagakos"),
+            "{verb}"
+        );
+    }
+    let inverted =
+        format!("{opening}Online training helped people learn new skills, explained Mr Lagakos.");
+    assert_eq!(
+        only_clause(&inverted, "Online training helped people learn new skills").as_deref(),
+        Some("Alex Lagakos")
+    );
+    for not_speech in [
+        "Lagakos, who had moved to the US in early December, acknowledged the point.",
+        "Parmalat, the Italian food group at the centre of the scandal, has reported a profit.",
+    ] {
+        let found = reported(&format!("Headline here\n\n{opening}{not_speech}"));
+        assert!(found.is_empty(), "{not_speech}: {found:?}");
+    }
+}
+
+/// "according to X" between commas before the sentence's own verb vouches for the whole
+/// sentence ("The biggest culprit, according to the EPA, is the power adaptor"), not for
+/// the words after it; without the commas it vouches for a detail only; and a title holding
+/// "According" is no attribution.
+#[test]
+fn according_to_between_commas_attributes_the_whole_sentence() {
+    let sentence = "The biggest culprit, according to the Environmental Protection Agency, is \
+                    the innocuous power adaptor.";
+    assert_eq!(
+        only_clause(sentence, sentence.trim_end_matches('.')).as_deref(),
+        Some("Environmental Protection Agency")
+    );
+    for not_speech in [
+        "Music services, of which there are now 230 according to recent figures, could drive \
+         more openness.",
+        "Jessica Stevenson will star in the sitcom The World According to Bex, penned by Fred \
+         Barron.",
+    ] {
+        let found = reported(&format!("Headline here\n\n{not_speech}"));
+        assert!(found.is_empty(), "{not_speech}: {found:?}");
+    }
+}

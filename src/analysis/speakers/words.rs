@@ -148,6 +148,48 @@ pub(super) const NEGATED_AUXILIARIES: WordSet = WordSet::new(&[
 /// Pronouns that can only be a subject: after a verb of saying they open a clause.
 pub(super) const NOMINATIVE_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "I"]);
 
+/// Verbs of saying that take no object: words after them are the speaker ("said Mr Blair")
+/// or when and where ("he said on Tuesday").
+pub(super) const SAYING_VERBS: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "added",
+    "warned",
+    "claimed",
+    "reported",
+]);
+
+/// Verbs of saying that close a sentence of reported speech ("The cost is six billion
+/// euros, he noted."). Not verbs that as often end sentences of other kinds ("the fighting
+/// continued.", "the product was recalled.", "a state of emergency was declared.").
+pub(super) const CLOSING_VERBS: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "added",
+    "warned",
+    "claimed",
+    "reported",
+    "noted",
+    "explained",
+    "argued",
+    "insisted",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "wrote",
+    "suggested",
+    "acknowledged",
+    "cautioned",
+    "remarked",
+    "reiterated",
+    "asserted",
+    "contended",
+]);
+
 /// Verbs of saying that take a clause without "that" ("said the troops would leave",
 /// "underlined they keep channels open"). Not the verbs whose next words are an object
 /// ("asked the minister", "urged the government").
