@@ -514,3 +514,38 @@ fn according_to_between_commas_attributes_the_whole_sentence() {
         assert!(found.is_empty(), "{not_speech}: {found:?}");
     }
 }
+
+/// "The statement said" and "the report added" speak for whoever issued it when the article
+/// names them: the subject speaking "in a statement", the author "by"/"from", the owner
+/// ("Oxfam's report"), also past earlier references to it; else the document itself.
+#[test]
+fn a_statement_or_report_speaks_for_whoever_issued_it() {
+    speakers_are(&[
+        (
+            "Late on Sunday, President Donald Trump, in a statement delivered via the press \
+             secretary, announced troops would leave. The statement also said the troops had \
+             won. Turkey would guard the fighters whom, the statement said, European nations \
+             have refused to take back.",
+            "European nations have refused",
+            Some("Donald Trump"),
+        ),
+        (
+            "A report by the National Audit Office was published on Monday. The report said \
+             many projects had run over their budgets.",
+            "many projects had run",
+            Some("National Audit Office"),
+        ),
+        (
+            "Oxfam's report on aid came out in June. The report said rich countries had failed \
+             to meet their targets.",
+            "rich countries had failed",
+            Some("Oxfam"),
+        ),
+        (
+            "A report was published on Monday. The report said many projects had run over \
+             their budgets.",
+            "many projects had run",
+            Some("report"),
+        ),
+    ]);
+}
