@@ -549,3 +549,22 @@ fn a_statement_or_report_speaks_for_whoever_issued_it() {
         ),
     ]);
 }
+
+/// Headlines report in the present tense: "Greek prime minister reaffirms EastMed pipeline
+/// project is open" reports what he said, as "reaffirmed" would.
+#[test]
+fn a_headline_in_the_present_tense_reports_a_clause() {
+    for verb in ["reaffirms", "underlines", "says"] {
+        let text = format!(
+            "Greek prime minister {verb} pipeline project is open for other countries\n\n\
+             Kyriakos Mitsotakis spoke in Washington on Tuesday."
+        );
+        let found = reported(&text);
+        let clauses: Vec<&str> = found.iter().map(|(clause, _)| clause.as_str()).collect();
+        assert_eq!(
+            clauses,
+            ["pipeline project is open for other countries"],
+            "{verb}"
+        );
+    }
+}
