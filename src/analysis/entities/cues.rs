@@ -247,6 +247,9 @@ pub(super) const OTHER_CUES: WordSet = WordSet::new(&[
     "Hall",
     "Interconnector",
     "Pipeline",
+    "Plan",
+    "Protocol",
+    "Agreement",
 ]);
 
 pub(super) const PLACE_CUES: WordSet = WordSet::new(&[

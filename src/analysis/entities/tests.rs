@@ -151,6 +151,28 @@ fn wars_holidays_and_illnesses_are_events_and_things() {
     );
 }
 
+/// Plans, protocols and agreements are things, whoever they are named after ("Marshall
+/// Plan" is no person's name, "Kyoto Protocol" no place).
+#[test]
+fn plans_protocols_and_agreements_are_things() {
+    for (text, name) in [
+        (
+            "Aid on the scale of the Marshall Plan was promised.",
+            "Marshall Plan",
+        ),
+        (
+            "Countries that signed the Kyoto Protocol met.",
+            "Kyoto Protocol",
+        ),
+        (
+            "Unions backed the Warwick Agreement in July.",
+            "Warwick Agreement",
+        ),
+    ] {
+        has(text, name, EntityType::Other);
+    }
+}
+
 /// A name ends at its possessive ("Arsenal's Thierry Henry"), except where names carry one
 /// inside.
 #[test]
