@@ -458,9 +458,16 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             continue;
         }
         if let Some((len, head)) = match_title(words, g, pos, b) {
-            title = Some(head);
-            pos += len;
-            continue;
+            // "General Motors", "General Mills": a known name that opens with a title and goes
+            // on past it is that name.
+            let named_past_it = known().is_some_and(|(known_len, _)| known_len > len)
+                || (pos + len + 1..=b)
+                    .any(|end| g.is_company(strip_possessive_word(words.span(pos, end))));
+            if !named_past_it {
+                title = Some(head);
+                pos += len;
+                continue;
+            }
         }
         if let Some((len, kind)) = known().filter(|&(len, kind)| {
             // "President Bush", "Governor Reading": after a title, a town's name is a person's.

@@ -173,6 +173,27 @@ fn plans_protocols_and_agreements_are_things() {
     }
 }
 
+/// A known name that opens with a title is the name, not a titled person ("General Motors"
+/// is no general called Motors); a title before a name stays one.
+#[test]
+fn a_known_name_opening_with_a_title_is_that_name() {
+    has(
+        "Shares in General Motors fell on Monday.",
+        "General Motors",
+        EntityType::Org,
+    );
+    has(
+        "Workers at General Mills' plants struck.",
+        "General Mills",
+        EntityType::Org,
+    );
+    let titled = mentions("General Mike Jackson inspected the troops.");
+    assert!(
+        titled.contains(&("Mike Jackson".to_string(), EntityType::Person)),
+        "{titled:?}"
+    );
+}
+
 /// A name ends at its possessive ("Arsenal's Thierry Henry"), except where names carry one
 /// inside.
 #[test]
