@@ -741,6 +741,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
         };
         // "An angry Beattie initially said", "by Tory leader Michael Howard who": the person
         // ending the phrase (not "a Jackson lawyer", "the Defra spokesman").
+        // So is an organisation before "which": "research from net analyst WebSideStory which
+        // suggested".
         let person_ends_it = (start + 1..=t).find_map(|i| {
             let m = self.mention_at(i)?;
             let last = self.token_at(self.view.mentions[m].end()).saturating_sub(1);
@@ -748,7 +750,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 let w = self.word(k);
                 w.ends_with("ly") || matches!(w, "who" | "which" | "that")
             });
-            (self.view.kinds[m] == EntityType::Person && rest_is_light).then_some(m)
+            let which_follows = last < t && self.word(last + 1) == "which";
+            let speaks = match self.view.kinds[m] {
+                EntityType::Person => true,
+                EntityType::Org => which_follows,
+                _ => false,
+            };
+            (speaks && rest_is_light).then_some(m)
         });
         if let Some(m) = person_ends_it {
             return Some(Speaker::Entity(self.view.entity_of(m)));

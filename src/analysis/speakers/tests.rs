@@ -568,3 +568,23 @@ fn a_headline_in_the_present_tense_reports_a_clause() {
         );
     }
 }
+
+/// An organisation named before "which said" speaks, not the phrase around it ("research
+/// from net analyst WebSideStory which suggested that" is WebSideStory's).
+#[test]
+fn an_organisation_before_which_said_speaks() {
+    speakers_are(&[
+        (
+            "The figures echo research from net analyst WebSideStory which suggested that \
+             the browser had lost users.",
+            "the browser had lost users",
+            Some("WebSideStory"),
+        ),
+        (
+            "The advice came from the Low Pay Commission which said the number of jobs had \
+             continued to grow.",
+            "the number of jobs",
+            Some("Low Pay Commission"),
+        ),
+    ]);
+}
