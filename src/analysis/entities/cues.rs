@@ -295,6 +295,8 @@ pub(super) const EVENT_CUES: WordSet = WordSet::new(&[
     "Marathon",
     "Tournament",
     "Open",
+    "Prix",
+    "Slam",
 ]);
 
 /// Words that name a storm before its name: "Hurricane Katrina", "Tropical Storm Imelda".

@@ -134,6 +134,16 @@ fn wars_holidays_and_illnesses_are_events_and_things() {
         EntityType::Event,
     );
     has(
+        "She won the Birmingham Grand Prix in February.",
+        "Birmingham Grand Prix",
+        EntityType::Event,
+    );
+    has(
+        "Wales chase a first Grand Slam since 1978.",
+        "Grand Slam",
+        EntityType::Event,
+    );
+    has(
         "Shops closed for Halloween this year.",
         "Halloween",
         EntityType::Event,
