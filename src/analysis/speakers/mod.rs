@@ -312,7 +312,16 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     break;
                 }
                 if let Some(Speaker::Entity(e)) = self.title_reference(t, sentence.start) {
-                    subjects.push((sentence.start, Speaker::Entity(e)));
+                    // "A Home Office spokesman said … The spokesman stressed": the one just
+                    // described, not whoever a title means elsewhere.
+                    let described = match subjects.last() {
+                        Some((_, Speaker::Described(d))) if d.rsplit(' ').next() == Some(w) => {
+                            Some(Speaker::Described(d.clone()))
+                        }
+                        _ => None,
+                    };
+                    let subject = described.unwrap_or(Speaker::Entity(e));
+                    subjects.push((sentence.start, subject));
                     break;
                 }
                 t += 1;

@@ -588,3 +588,20 @@ fn an_organisation_before_which_said_speaks() {
         ),
     ]);
 }
+
+/// "A Home Office spokesman said … The spokesman stressed …, he said": the spokesman just
+/// described speaks on, not a person named only later.
+#[test]
+fn the_spokesman_just_described_speaks_on() {
+    let body = "A Home Office spokesman said officials were working on it. The spokesman \
+                stressed the UK would abide by its obligations. Only those children with a \
+                package would be returned, he said. But Andrew Hogg, of the Medical \
+                Foundation, said ministers had failed.";
+    for words in ["the UK would abide", "Only those children"] {
+        assert_eq!(
+            speaker_of(&format!("Title\n\n{body}"), words).as_deref(),
+            Some("Home Office spokesman"),
+            "{words}"
+        );
+    }
+}
