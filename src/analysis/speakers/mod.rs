@@ -1524,8 +1524,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
         let last = self.token_at(end).saturating_sub(1);
         // "According to the WHO's situation report dated March 16": the report's owner.
-        if (t..=last).any(|i| MEDIA_NOUNS.contains(&self.word(i))) {
-            if let Some(owner) = self.media_owner(t, last) {
+        // "According to a recent report by The Atlantic": its author.
+        if let Some(k) = (t..=last).find(|&i| MEDIA_NOUNS.contains(&self.word(i))) {
+            if let Some(owner) = self.media_owner(t, last).or_else(|| self.issuer_at(k)) {
                 return Some((owner, end));
             }
         }

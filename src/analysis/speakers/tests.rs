@@ -542,6 +542,12 @@ fn a_statement_or_report_speaks_for_whoever_issued_it() {
             Some("Oxfam"),
         ),
         (
+            "According to a report on Wednesday by the National Audit Office, many projects \
+             had run over their budgets.",
+            "many projects had run",
+            Some("National Audit Office"),
+        ),
+        (
             "A report was published on Monday. The report said many projects had run over \
              their budgets.",
             "many projects had run",
