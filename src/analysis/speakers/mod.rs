@@ -894,7 +894,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// "Police said that", "Most voters said", "Many security organisations said".
     fn group_opening_sentence(&self, first: usize, t: usize) -> Option<Speaker> {
         const LINKS: [&str; 5] = ["But", "And", "However", "Yet", "Meanwhile"];
+        // Or closing it: "…, unions said."
+        let closes = first > 0 && self.gap_before(first) == ", " && {
+            let end = self.sentence_of(self.view.tokens[t].start).end;
+            self.view.tokens[t + 1..]
+                .iter()
+                .take_while(|token| token.start < end)
+                .count()
+                <= 2
+        };
         let opens = self.view.tokens[first].sentence_start
+            || closes
             || first > 0
                 && (LINKS.contains(&self.word(first - 1)) || self.word(first - 1) == "The");
         // "But analysts said": the group, without the link.

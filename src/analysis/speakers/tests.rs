@@ -611,3 +611,25 @@ fn the_spokesman_just_described_speaks_on() {
         );
     }
 }
+
+/// A group closing the sentence speaks as one opening it does ("…, analysts said."), and an
+/// adverb between auxiliary and verb hides no subject ("Yukos has always insisted").
+#[test]
+fn a_group_closing_a_sentence_and_an_adverb_before_the_verb() {
+    assert_eq!(
+        only_clause(
+            "The conditions are set for steady growth in 2005, analysts said.",
+            "The conditions are set for steady growth in 2005"
+        )
+        .as_deref(),
+        Some("analysts")
+    );
+    for adverb in ["always", "consistently", "long", "now"] {
+        let sentence = format!("Yukos has {adverb} insisted the auction was theft.");
+        assert_eq!(
+            only_clause(&sentence, "the auction was theft").as_deref(),
+            Some("Yukos"),
+            "{adverb}"
+        );
+    }
+}

@@ -35,6 +35,10 @@ pub(super) const SKIPPABLE: WordSet = WordSet::new(&[
     "did",
     "simply",
     "merely",
+    "always",
+    "consistently",
+    "long",
+    "now",
 ]);
 
 pub(super) const DETERMINERS: WordSet = WordSet::new(&[
