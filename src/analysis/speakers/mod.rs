@@ -1422,7 +1422,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     continue;
                 }
             }
-            if form == VerbForm::Finite && CLOSING_VERBS.contains(&w) {
+            if form == VerbForm::Finite && (SAYING_VERBS.contains(&w) || CLOSING_VERBS.contains(&w))
+            {
                 // "CLAUSE, he said." at the end of the sentence.
                 let tail = slice(text, self.view.tokens[t].end, sentence.end).trim();
                 let tail_words = tail.split_whitespace().count();
