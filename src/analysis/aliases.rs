@@ -846,6 +846,29 @@ fn within_article(
             }
         }
     }
+    // A name typed only by default is, in its article, what the same name typed by evidence
+    // there is: "died in La Jolla, California" makes "a love interest in La Jolla" the place,
+    // "our biggest island Crete" every other "Crete". Only when the evidence agrees.
+    let mut evidenced: HashMap<&str, Option<usize>> = HashMap::default();
+    let placed = |m: &&Mention| !m.guessed && m.kind == EntityType::Place;
+    for (m, &node) in mentions.iter().zip(nodes).filter(|(m, _)| placed(m)) {
+        let only = evidenced
+            .entry(&text[m.span()])
+            .or_insert(Some(node as usize));
+        if *only != Some(node as usize) {
+            *only = None;
+        }
+    }
+    let settled: rustc_hash::FxHashSet<usize> = found.mention_is.iter().map(|&(k, _)| k).collect();
+    for (k, m) in mentions.iter().enumerate() {
+        if m.guessed && m.kind == EntityType::Person && !settled.contains(&k) {
+            if let Some(&Some(node)) = evidenced.get(&text[m.span()]) {
+                if node != node_of(k) {
+                    found.mention_is.push((k, node));
+                }
+            }
+        }
+    }
     // An acronym made of the initials of an organisation named in the same article, one typed
     // by evidence ("When Neandertals", an organisation only by default, is not "WN").
     let mut initials: HashMap<&str, usize> = HashMap::default();
@@ -1036,6 +1059,37 @@ mod tests {
         };
         assert_eq!(kinds(0), [EntityType::Org, EntityType::Org]);
         assert_eq!(kinds(1), [EntityType::Place]);
+    }
+
+    /// A name read as a person's only by default is, in its article, the place the article
+    /// names by evidence ("the island Krelos", "Vardo Bay, California"); a weak cue ("the
+    /// state of Zorvex", "to Vorneft, Russia is ...", "into Minetest") is no such evidence.
+    #[test]
+    fn a_place_named_by_evidence_is_that_place_throughout_its_article() {
+        let corpus = analyse_texts(&[
+            "One\n\nThe pipeline reaches the island Krelos next year. Krelos would gain most.",
+            "Two\n\nHe died in Vardo Bay, California. A love interest took him to Vardo Bay.",
+            "Three\n\nThey doubted the true state of Zorvex. Zorvex will run it.",
+            "Four\n\nThe unit went to Vorneft, Russia is able to say. Vorneft will run it.",
+            "Five\n\nMost of my work went into Minetest. Minetest will grow.",
+        ]);
+        let kinds = |article: usize, name: &str| -> Vec<EntityType> {
+            let a = &corpus.articles[article];
+            a.entities
+                .iter()
+                .filter(|m| &a.text[m.span()] == name)
+                .map(|m| corpus.entities[m.entity()].kind)
+                .collect()
+        };
+        assert_eq!(kinds(0, "Krelos"), [EntityType::Place, EntityType::Place]);
+        assert_eq!(
+            kinds(1, "Vardo Bay"),
+            [EntityType::Place, EntityType::Place]
+        );
+        // The weak cue types its own mention at most.
+        assert_eq!(kinds(2, "Zorvex")[1], EntityType::Person);
+        assert_eq!(kinds(3, "Vorneft")[1], EntityType::Person);
+        assert_eq!(kinds(4, "Minetest")[1], EntityType::Person);
     }
 
     #[test]

@@ -1157,13 +1157,15 @@ fn classify_unknown(
         before,
         "in" | "near" | "from" | "across" | "outside" | "into" | "towards"
     ) {
-        return Some((EntityType::Place, false));
+        // A guess all the same: "in Islam", "into Firefox", "a payment from Chelsea".
+        return Some((EntityType::Place, true));
     }
     // "the island of Crete", "the port of Igoumenitsa"; "newspaper Kathimerini", "broadcaster PBS";
     // "the Aphrodite field".
     let two_before = a.checked_sub(2).map(|i| words.word(i)).unwrap_or("");
     if before == "of" && PLACE_NOUNS.contains(&two_before) {
-        return Some((EntityType::Place, false));
+        // Guessed too: "the true state of Parmalat".
+        return Some((EntityType::Place, true));
     }
     // (A noun before it counts here even across punctuation: "company, Zorvex".)
     if ORG_NOUNS.contains(&before) || organisation_by_context(words, a, b) {
@@ -1322,7 +1324,32 @@ fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> boo
             .filter(|&(len, kind)| kind == EntityType::Place && !words.possessive(b + len - 1))
     };
     if gap_after == Some(", ") && !attributed {
-        if place_word && place_after().is_some() {
+        // Not where the place opens a clause: "selling the unit to Baikal and then to
+        // Rosneft, Russia is able to ...".
+        let opens_a_clause = |len: usize| {
+            let next = words.tokens.get(b + len).map_or("", |t| t.text(words.text));
+            words.joined(b + len - 1)
+                && matches!(
+                    next,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "does"
+                        | "did"
+                )
+        };
+        if place_word && place_after().is_some_and(|(len, _)| !opens_a_clause(len)) {
             return true;
         }
         if words.starts_clause(a) {
