@@ -1403,10 +1403,24 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 continue;
             }
             if let Some(that) = self.that_after(t, sentence.end) {
-                let clause_start = self.view.tokens[that].end;
+                // "said the economy was strong and that inflation had eased": "and that"
+                // adds a second clause to a first written without "that", which opens right
+                // after the verb (unless the speaker's name stands there: "said Mr Smith and
+                // that …").
+                let first_clause = (that > t + 1
+                    && self.word(that - 1) == "and"
+                    && form == VerbForm::Finite
+                    && BARE_CLAUSE_VERBS.contains(&w)
+                    && self.subject_after(t).is_none())
+                .then(|| self.after_time_and_audience(t, sentence.end))
+                .filter(|&k| k + 1 < that);
+                let clause_start = match first_clause {
+                    Some(k) => self.view.tokens[k].start,
+                    None => self.view.tokens[that].end,
+                };
                 let clause_end = self.clause_end(clause_start, sentence.end);
-                if !self.mixed(clause_start, clause_end, sentence.end) {
-                    self.push_clause(out, clause_start, clause_end, speaker);
+                if let Some(end) = self.unmixed_end(clause_start, clause_end, sentence.end) {
+                    self.push_clause(out, clause_start, end, speaker);
                 }
                 t = that + 1;
                 continue;
@@ -1415,8 +1429,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if form == VerbForm::Finite && BARE_CLAUSE_VERBS.contains(&w) {
                 if let Some(clause_start) = self.bare_clause_after(t, sentence.end) {
                     let clause_end = self.clause_end(clause_start, sentence.end);
-                    if !self.mixed(clause_start, clause_end, sentence.end) {
-                        self.push_clause(out, clause_start, clause_end, speaker.clone());
+                    if let Some(end) = self.unmixed_end(clause_start, clause_end, sentence.end) {
+                        self.push_clause(out, clause_start, end, speaker.clone());
                     }
                     t += 1;
                     continue;
@@ -1476,6 +1490,25 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// A clause holding marked words is a mixed quotation ("said the country is "in the midst
     /// of a crisis""): the marked part is the quote, and the clause around it is not reported
     /// speech.
+    /// Where the reported clause `clause_start..clause_end` ends once its mixed part is left
+    /// out: a clause coordinated with another that holds the marked words keeps its own
+    /// part ("underlined they keep channels open for dialog and that he would be "very
+    /// happy …""). `None`: the clause itself is mixed.
+    fn unmixed_end(
+        &self,
+        clause_start: usize,
+        clause_end: usize,
+        sentence_end: usize,
+    ) -> Option<usize> {
+        if !self.mixed(clause_start, clause_end, sentence_end) {
+            return Some(clause_end);
+        }
+        let clause = slice(self.view.text, clause_start, clause_end);
+        let own = clause[..clause.find(" and that ")?].trim_end_matches([',', ' ']);
+        let end = clause_start + own.len();
+        (!own.is_empty() && !self.mixed(clause_start, end, sentence_end)).then_some(end)
+    }
+
     fn mixed(&self, clause_start: usize, clause_end: usize, sentence_end: usize) -> bool {
         self.direct
             .iter()

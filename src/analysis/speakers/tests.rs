@@ -633,3 +633,38 @@ fn a_group_closing_a_sentence_and_an_adverb_before_the_verb() {
         );
     }
 }
+
+/// "and that" adds a second clause to a first written without "that": the report runs from
+/// the verb ("said the economy was strong and that inflation had eased"), and where the
+/// second clause holds marked words the first is still reported ("underlined they keep
+/// channels open and that he would be "very happy""). Not past the speaker's name ("said Mr
+/// Blair and that …" opens no clause at the name).
+#[test]
+fn a_clause_without_that_coordinated_with_one_with_that() {
+    assert_eq!(
+        only_clause(
+            "Web tracking company Envisional said 18% of downloaders were from the UK and \
+             that downloads had increased by 150%.",
+            "18% of downloaders were from the UK and that downloads had increased by 150%"
+        )
+        .as_deref(),
+        Some("Envisional")
+    );
+    let body = "Kyriakos Mitsotakis spoke on Friday. Mitsotakis underlined they keep \
+                channels to Turkey open for dialog and that he would be \"very happy if \
+                Turkey were to reconsider\".";
+    assert_eq!(
+        only_clause(body, "they keep channels to Turkey open for dialog").as_deref(),
+        Some("Kyriakos Mitsotakis")
+    );
+    let found = reported(
+        "Title\n\nThe search engines were helping users, said Suranga Chandratillake and \
+         that it was likely people would use different ones.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(clause, _)| !clause.contains("Chandratillake")),
+        "{found:?}"
+    );
+}
