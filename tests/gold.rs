@@ -69,8 +69,8 @@ fn wikinews_dev_generalises() {
             // loses reported speech fails here.
             ("reported_recall", 0.81),
             ("reported_precision", 0.88),
-            // No bar in the issue; held near what attribution reaches (0.84).
-            ("reported_speaker_acc", 0.8),
+            // No bar in the issue; held near what attribution reaches (0.86).
+            ("reported_speaker_acc", 0.84),
             ("entity_typed_recall", 0.8),
             ("entity_typed_precision", 0.8),
             // No bar in the issue; held near what linking reaches (0.81).

@@ -1352,6 +1352,25 @@ impl<'a, 'v> Attributor<'a, 'v> {
                         let parenthetical =
                             slice(text, sentence.start, at).trim_end().ends_with(',');
                         match (predicate, parenthetical) {
+                            // "While only 10% own one according to a 2011 study, organizers
+                            // reported …": the words before are what X says, those after a
+                            // sentence of their own.
+                            // "While only 10% own one according to a 2011 study, organizers
+                            // reported …": a clause of its own before "according" is what X
+                            // says; what follows the comma is another sentence's matter.
+                            (false, false) if w == "according" => {
+                                match self.own_clause_before(sentence.start, at) {
+                                    Some(clause) => self.push_clause(
+                                        out,
+                                        clause.start,
+                                        clause.end,
+                                        Some(speaker),
+                                    ),
+                                    None => {
+                                        self.push_clause(out, start, sentence.end, Some(speaker))
+                                    }
+                                }
+                            }
                             (false, _) => self.push_clause(out, start, sentence.end, Some(speaker)),
                             (true, true) => {
                                 self.push_clause(out, sentence.start, sentence.end, Some(speaker))
@@ -1507,6 +1526,25 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let own = clause[..clause.find(" and that ")?].trim_end_matches([',', ' ']);
         let end = clause_start + own.len();
         (!own.is_empty() && !self.mixed(clause_start, end, sentence_end)).then_some(end)
+    }
+
+    /// The clause that ends right before `at` ("according to …"), from the last comma, colon
+    /// or semicolon, without a conjunction opening it: at least three words ("While only 10%
+    /// own one"), or `None` ("But", "; but").
+    fn own_clause_before(&self, sentence_start: usize, at: usize) -> Option<Range<usize>> {
+        let before = slice(self.view.text, sentence_start, at).trim_end();
+        let from = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+        let mut clause = before[from..].trim_start();
+        for conjunction in ["While", "Although", "Though", "But", "And", "However"] {
+            let lower = conjunction.to_lowercase();
+            for word in [conjunction, lower.as_str()] {
+                if let Some(rest) = clause.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) {
+                    clause = rest;
+                }
+            }
+        }
+        let start = sentence_start + before.len() - clause.len();
+        (clause.split_whitespace().count() >= 3).then(|| start..sentence_start + before.len())
     }
 
     fn mixed(&self, clause_start: usize, clause_end: usize, sentence_end: usize) -> bool {

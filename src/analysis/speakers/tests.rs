@@ -668,3 +668,28 @@ fn a_clause_without_that_coordinated_with_one_with_that() {
         "{found:?}"
     );
 }
+
+/// "according to X," after a clause of its own: that clause is what X says, not the words
+/// after the comma ("While only 10–15% own a fursuit according to a 2011 study, 908 …");
+/// after a mere conjunction, what follows the comma is ("But according to recent reports,
+/// the authorities have tightened controls").
+#[test]
+fn according_to_after_a_clause_reads_that_clause() {
+    assert_eq!(
+        only_clause(
+            "While only 10–15% of people within the fandom own a fursuit according to a 2011 \
+             study, 908 of the 2240 attendees brought one this year.",
+            "only 10–15% of people within the fandom own a fursuit"
+        )
+        .as_deref(),
+        Some("a 2011 study")
+    );
+    assert_eq!(
+        only_clause(
+            "But according to recent reports from China, the authorities have tightened controls.",
+            "the authorities have tightened controls"
+        )
+        .as_deref(),
+        Some("recent reports from China")
+    );
+}
