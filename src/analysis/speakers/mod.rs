@@ -1421,6 +1421,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 t += 2;
                 continue;
             }
+            // "Having said that, Burnley are yet to concede": an idiom, "all the same".
+            let idiom = t >= 1
+                && self.word(t - 1).eq_ignore_ascii_case("having")
+                && self.word_is(t + 1, "that")
+                && self.gap_before(t + 2).starts_with(',');
+            if idiom {
+                t += 2;
+                continue;
+            }
             if let Some(that) = self.that_after(t, sentence.end) {
                 // "said the economy was strong and that inflation had eased": "and that"
                 // adds a second clause to a first written without "that", which opens right
@@ -1963,8 +1972,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return;
         }
         let clause = slice(text, start, end);
-        let trimmed = clause.trim().trim_end_matches(['.', ',', ';', ':', ' ']);
-        let lead = clause.len() - clause.trim_start().len();
+        // "concern that, for the 10th year, …": no comma opens the clause.
+        let opened = clause.trim_start().trim_start_matches([',', ' ']);
+        let trimmed = opened
+            .trim_end()
+            .trim_end_matches(['.', ',', ';', ':', ' ']);
+        let lead = clause.len() - opened.len();
         if trimmed.split_whitespace().count() < 3 || trimmed.starts_with(['"', '“', '(', '«']) {
             return;
         }

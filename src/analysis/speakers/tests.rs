@@ -693,3 +693,29 @@ fn according_to_after_a_clause_reads_that_clause() {
         Some("recent reports from China")
     );
 }
+
+/// "expressed hope (concern, fears) that" reports what follows; a comma opening the clause
+/// is not part of it ("said that, so far, it had not seen many copies"); and "Having said
+/// that," is an idiom, no report.
+#[test]
+fn expressed_hope_that_reports_and_having_said_that_does_not() {
+    assert_eq!(
+        only_clause(
+            "Mustafa al-Kadhimi expressed hope that visas for Iranian pilgrims would be \
+             abolished soon.",
+            "visas for Iranian pilgrims would be abolished soon"
+        )
+        .as_deref(),
+        Some("Mustafa al-Kadhimi")
+    );
+    assert_eq!(
+        only_clause(
+            "Finnish anti-virus firm F-Secure said that, so far, it had not seen many copies.",
+            "so far, it had not seen many copies"
+        )
+        .as_deref(),
+        Some("F-Secure")
+    );
+    let found = reported("Title\n\nHaving said that, Burnley are yet to concede a goal.");
+    assert!(found.is_empty(), "{found:?}");
+}
