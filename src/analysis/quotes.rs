@@ -352,8 +352,7 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
         return true; // the headline: "Trump says he 'can' and 'may'"
     }
     let before = &text[line_start..open];
-    let sentence_start = before.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
-    let before = &before[sentence_start..];
+    let before = &before[sentence_start(before)..];
     let last_word = before
         .trim_end()
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -398,6 +397,26 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
     }) || said_after(text, open + content.len())
 }
 
+/// Where the last sentence of `text` starts: after its last stop that ends no abbreviation
+/// ("According to Dr. Tom Frieden, …" is one sentence).
+fn sentence_start(text: &str) -> usize {
+    let mut end = text.len();
+    while let Some(stop) = text[..end].rfind(['.', '!', '?']) {
+        let word = text[..stop]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let initial = word.len() == 1 && word.starts_with(|c: char| c.is_uppercase());
+        if !(initial || super::tokens::ABBREVIATIONS.contains(&word))
+            || text[stop..].starts_with(['!', '?'])
+        {
+            return stop + 1;
+        }
+        end = stop;
+    }
+    0
+}
+
 /// `"We are ready," the envoy said.`: a speech verb in the few words after the quote.
 fn said_after(text: &str, from: usize) -> bool {
     let mut from = from.min(text.len());
@@ -432,6 +451,20 @@ mod tests {
             .into_iter()
             .map(|q| &text[q.start..q.end])
             .collect()
+    }
+
+    /// A short quote counts when its sentence has a verb of saying, also before an
+    /// abbreviation's dot ("Dr.", "U.S."), which ends no sentence.
+    #[test]
+    fn a_stop_after_an_abbreviation_ends_no_sentence_before_a_short_quote() {
+        assert_eq!(
+            quotes("Title\n\nSmith said in the U.S. market it felt \"great.\""),
+            ["great."]
+        );
+        assert_eq!(
+            quotes("Title\n\nSmith left. The U.S. market felt \"great\"."),
+            [] as [&str; 0]
+        );
     }
 
     #[test]

@@ -19,7 +19,8 @@ impl Token {
     }
 }
 
-const ABBREVIATIONS: [&str; 22] = [
+/// Words a dot follows without ending a sentence ("Dr.", "Inc.").
+pub(crate) const ABBREVIATIONS: [&str; 22] = [
     "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt", "Sgt", "Prof",
     "Jr", "Sr", "No", "Inc", "Ltd", "Co", "vs", "Mt",
 ];

@@ -1342,6 +1342,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     if let Some(comma) = comma {
                         let rest = &rest[comma + 1..];
                         let start = sentence.end - rest.trim_start().len();
+                        // "According to Dr. Tom Frieden, formerly the director of the CDC, the
+                        // pandemic is …": past the source's description.
+                        let start = self.after_appositive(start, sentence.end).unwrap_or(start);
                         // "The biggest culprit, according to the EPA, is the power adaptor":
                         // what follows is the sentence's own verb, and the whole sentence is
                         // what X says.
@@ -1535,6 +1538,26 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let own = clause[..clause.find(" and that ")?].trim_end_matches([',', ' ']);
         let end = clause_start + own.len();
         (!own.is_empty() && !self.mixed(clause_start, end, sentence_end)).then_some(end)
+    }
+
+    /// Where the words after a name's description end, when the text at `start` is one: "a
+    /// former minister," "formerly the director of the CDC," (a role, no verb, then a comma).
+    fn after_appositive(&self, start: usize, sentence_end: usize) -> Option<usize> {
+        let first = self.token_at(start);
+        let opens = matches!(
+            self.word(first),
+            "formerly" | "former" | "a" | "an" | "the" | "now"
+        );
+        let comma = start + slice(self.view.text, start, sentence_end).find(", ")?;
+        let last = self.token_at(comma);
+        let g = gazetteer();
+        let role = (first..last).any(|k| g.can_end_title(self.word(k)));
+        let verb = (first..last).any(|k| {
+            AUXILIARIES.contains(&self.word(k))
+                || NEGATED_AUXILIARIES.contains(&self.word(k))
+                || k > first && self.past_tense_verb(k)
+        });
+        (opens && role && !verb && last > first).then_some(comma + 2)
     }
 
     /// The clause that ends right before `at` ("according to …"), from the last comma, colon

@@ -672,7 +672,8 @@ fn a_clause_without_that_coordinated_with_one_with_that() {
 /// "according to X," after a clause of its own: that clause is what X says, not the words
 /// after the comma ("While only 10–15% own a fursuit according to a 2011 study, 908 …");
 /// after a mere conjunction, what follows the comma is ("But according to recent reports,
-/// the authorities have tightened controls").
+/// the authorities have tightened controls"), past a description of the source ("According to
+/// Tom Frieden, formerly the director of the CDC, the pandemic is …").
 #[test]
 fn according_to_after_a_clause_reads_that_clause() {
     assert_eq!(
@@ -691,6 +692,16 @@ fn according_to_after_a_clause_reads_that_clause() {
         )
         .as_deref(),
         Some("recent reports from China")
+    );
+    // Past the source's description.
+    assert_eq!(
+        only_clause(
+            "According to Tom Frieden, formerly the director of the CDC, the pandemic is \
+             spreading fast.",
+            "the pandemic is spreading fast"
+        )
+        .as_deref(),
+        Some("Tom Frieden")
     );
 }
 
