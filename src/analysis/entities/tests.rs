@@ -605,3 +605,17 @@ fn an_institution_may_open_a_sentence() {
         "{found:?}"
     );
 }
+
+/// A word the word list lacks, capitalised only where a sentence starts and written in lower
+/// case elsewhere in the article, is an ordinary word ("Broadband has become competitive ...
+/// cheap broadband"); an unknown name written so only capitalised is still a name.
+#[test]
+fn a_word_the_article_also_writes_in_lower_case_opens_no_name() {
+    let found = mentions("Broadband has become competitive. Many want cheap broadband now.");
+    assert!(found.iter().all(|(s, _)| s != "Broadband"), "{found:?}");
+    has(
+        "Zorvexian has become competitive. Many want Zorvexian now.",
+        "Zorvexian",
+        EntityType::Person,
+    );
+}
