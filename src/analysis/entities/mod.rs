@@ -1013,7 +1013,9 @@ fn classify_unknown(
     if event_end(words, b - 1, b).is_some() || n >= 2 && event_end(words, b - 2, b) == Some(b) {
         return Some((EntityType::Event, false));
     }
-    if n == 1 && is_holiday(first) {
+    // "Christmas", "the New Year" (a holiday, not an institution of two ordinary words).
+    let new_year = n == 2 && first == "New" && strip_possessive_word(last) == "Year";
+    if n == 1 && is_holiday(first) || new_year {
         return Some((EntityType::Event, false));
     }
     if is_storm_name(words, a, b) {

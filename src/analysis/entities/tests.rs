@@ -619,3 +619,19 @@ fn a_word_the_article_also_writes_in_lower_case_opens_no_name() {
         EntityType::Person,
     );
 }
+
+/// The New Year is a holiday, as Christmas is: an event, not an institution of two ordinary
+/// words.
+#[test]
+fn the_new_year_is_an_event() {
+    has(
+        "Rates may rise in the New Year, the bank said.",
+        "New Year",
+        EntityType::Event,
+    );
+    has(
+        "Shoppers returned after a strong New Year's bank holiday.",
+        "New Year",
+        EntityType::Event,
+    );
+}
