@@ -1119,7 +1119,49 @@ impl<'a, 'v> Attributor<'a, 'v> {
             || after.trim_start().starts_with(|c: char| c.is_lowercase());
         let open_ended = !content.ends_with(['.', '!', '?'])
             && !after.trim_start().starts_with(['.', '!', '?', ';']);
-        if continues_sentence {
+        // `"… at the controls." Hailey later recalled.`: a short sentence of its own that
+        // only says who spoke.
+        let attribution_after = {
+            let rest = after.trim_start();
+            let line = rest.split('\n').next().unwrap_or("");
+            let fragment = line.find(['.', '!', '?']).map(|i| &line[..i]);
+            // Ending with the verb: not "The Taliban have claimed responsibility."
+            let ends_with_the_verb = |f: &str| {
+                f.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| gazetteer().speech_verb(w) == Some(VerbForm::Finite))
+            };
+            rest.starts_with(char::is_uppercase)
+                && fragment.is_some_and(|f| {
+                    (2..=5).contains(&f.split_whitespace().count())
+                        && !f.contains(['"', '“', ','])
+                        && ends_with_the_verb(f)
+                })
+        };
+        // `"More women are getting into technical fields." — Aparna Garg, Railway Manager`:
+        // a signature line.
+        let signed = after
+            .trim_start_matches([' ', '\u{a0}', '\n'])
+            .strip_prefix(['—', '–'])
+            .map(|name| name.trim_start_matches([' ', '\u{a0}', '\u{200d}']));
+        if let Some(name) = signed {
+            let t = self.token_at(text.len() - name.len());
+            let line_end = name.find('\n').unwrap_or(name.len());
+            if let Some(m) = (t < self.view.tokens.len())
+                .then(|| self.mention_at(t))
+                .flatten()
+            {
+                let rest = slice(
+                    text,
+                    self.view.mentions[m].end(),
+                    text.len() - name.len() + line_end,
+                );
+                if self.is_speaker_kind(m) && (rest.trim().is_empty() || rest.starts_with(',')) {
+                    return Some(Speaker::Entity(self.view.entity_of(m)));
+                }
+            }
+        }
+        if continues_sentence || attribution_after {
             let t0 = self.token_at(q.close);
             let limit = (t0 + 4).min(self.view.tokens.len());
             for t in t0..limit {

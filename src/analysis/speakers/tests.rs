@@ -730,3 +730,30 @@ fn expressed_hope_that_reports_and_having_said_that_does_not() {
     let found = reported("Title\n\nHaving said that, Burnley are yet to concede a goal.");
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// A short sentence after a quote that only says who spoke attributes it (`"…" Hailey later
+/// recalled.`), not one where the verb takes an object (`"…" The Taliban have claimed
+/// responsibility.`); and so does a signature line (`"…" — Aparna Garg, Railway Manager`).
+#[test]
+fn a_sentence_or_a_signature_after_a_quote_names_its_speaker() {
+    speakers_are(&[
+        (
+            "Arthur Hailey wrote novels. He took up writing late.\n\n\"I fell to daydreaming. \
+             I visualised the pilots.\" Hailey later recalled. The broadcaster bought the play.",
+            "I fell to daydreaming",
+            Some("Arthur Hailey"),
+        ),
+        (
+            "The railway changed.\n\n\"More women are getting into technical fields.\"  — \
+             Aparna Garg, Divisional Railway Manager\n\nThe end came.",
+            "More women",
+            Some("Aparna Garg"),
+        ),
+        (
+            "A source in the Interior Ministry reportedly said \"I was told to hide it.\" The \
+             Taliban have claimed responsibility.",
+            "I was told",
+            Some("Interior Ministry"),
+        ),
+    ]);
+}
