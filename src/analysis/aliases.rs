@@ -770,7 +770,23 @@ fn within_article(
                 let full = &surfaces[node_of(k)];
                 let first = full.split(' ').next().unwrap_or_default();
                 let last = full.rsplit(' ').next().unwrap_or_default();
-                if g.is_first_name(first) && !g.is_common_word(last) {
+                // The first word a first name, or at least no ordinary word nor known name
+                // ("Paweł Adamowicz", "Mohammad bin Salman": first names the list lacks).
+                // Then the last word must read as a surname: not "Razr V3", "AV400", "FC".
+                let surname_like = |w: &str| {
+                    let mut chars = w.chars();
+                    chars.next().is_some_and(char::is_uppercase)
+                        && chars.clone().next().is_some_and(char::is_lowercase)
+                        && chars.all(|c| !c.is_ascii_digit())
+                };
+                // And the person named so by evidence (a title, a verb of saying), not by
+                // default: "Fiat Powertrain" is no one.
+                let given = g.is_first_name(first)
+                    || (!m.guessed || m.cue.is_some())
+                        && !g.is_common_word(first)
+                        && g.type_of(first).is_none()
+                        && surname_like(last);
+                if given && !g.is_common_word(last) {
                     let only = full_by_first.entry(first).or_insert(Some(node_of(k)));
                     if *only != Some(node_of(k)) {
                         *only = None;
@@ -1259,6 +1275,11 @@ mod tests {
              said a colleague.",
             "Two reporters\n\nWalter Munk and Walter Okafor met. Later Walter left.",
             "Channel news\n\nViewers of Sky One saw the film late, and Sky said sorry.",
+            // A first name the list lacks, of a person named so by evidence (a title).
+            "Mayor stabbed\n\nOn Sunday Mayor Zbyszko Adamowicz was stabbed. Zbyszko was taken to \
+             hospital.",
+            // Not a name read as a person's only by default.
+            "Engines\n\nVortelli Powertrain makes engines. Analysts expect Vortelli to grow.",
         ]);
         let entity_of = |a: usize, surface: &str| {
             let article = &corpus.articles[a];
@@ -1272,6 +1293,8 @@ mod tests {
         assert_eq!(entity_of(0, "Walter"), "Walter Munk");
         assert_eq!(entity_of(1, "Walter"), "Walter");
         assert_ne!(entity_of(2, "Sky"), "Sky One");
+        assert_eq!(entity_of(3, "Zbyszko"), "Zbyszko Adamowicz");
+        assert_ne!(entity_of(4, "Vortelli"), "Vortelli Powertrain");
     }
 
     /// Spelling variants join by skeleton only for names spelt from Arabic, Persian or
