@@ -862,6 +862,35 @@ fn within_article(
             }
         }
     }
+    // "the Court of Justice" after "the European Court of Justice", "the General Assembly"
+    // after "the UN General Assembly": an organisation's name without the place or body
+    // that opens it, in the same article, is that organisation (when only one so ends).
+    let mut longer_by_tail: HashMap<&str, Option<usize>> = HashMap::default();
+    for (m, &node) in mentions.iter().zip(nodes) {
+        let name = &text[m.span()];
+        if m.kind != EntityType::Org {
+            continue;
+        }
+        if let Some((head, tail)) = name.split_once(' ') {
+            let qualifier = g.is_nationality(head)
+                || matches!(g.type_of(head), Some(EntityType::Place | EntityType::Org));
+            if qualifier && tail.contains(' ') {
+                let only = longer_by_tail.entry(tail).or_insert(Some(node as usize));
+                if *only != Some(node as usize) {
+                    *only = None;
+                }
+            }
+        }
+    }
+    if !longer_by_tail.is_empty() {
+        for (k, m) in mentions.iter().enumerate() {
+            if m.kind == EntityType::Org {
+                if let Some(&Some(longer)) = longer_by_tail.get(&text[m.span()]) {
+                    found.mention_is.push((k, longer));
+                }
+            }
+        }
+    }
     // A name typed only by default is, in its article, what the same name typed by evidence
     // there is: "died in La Jolla, California" makes "a love interest in La Jolla" the place,
     // "our biggest island Crete" every other "Crete". Only when the evidence agrees.
@@ -1075,6 +1104,36 @@ mod tests {
         };
         assert_eq!(kinds(0), [EntityType::Org, EntityType::Org]);
         assert_eq!(kinds(1), [EntityType::Place]);
+    }
+
+    /// An organisation's name without the nationality or place that opens it is, in the same
+    /// article, that organisation ("the European Court of Justice … the Court of Justice");
+    /// not without a faith ("the Christian Democratic Party" is not "the Democratic Party").
+    #[test]
+    fn an_organisation_named_without_its_qualifier_is_that_organisation() {
+        let corpus = analyse_texts(&[
+            "Ruling\n\nThe European Court of Justice ruled on Thursday. The Court of Justice \
+             said hosts must act.",
+            "Parties\n\nIt was founded as the Christian Democratic Party. It backs the \
+             Democratic Party ticket.",
+        ]);
+        let entity_of = |a: usize, surface: &str| {
+            let article = &corpus.articles[a];
+            let m = article
+                .entities
+                .iter()
+                .find(|m| &article.text[m.span()] == surface)
+                .unwrap_or_else(|| panic!("{surface} in {a}"));
+            m.entity()
+        };
+        assert_eq!(
+            entity_of(0, "Court of Justice"),
+            entity_of(0, "European Court of Justice")
+        );
+        assert_ne!(
+            entity_of(1, "Democratic Party"),
+            entity_of(1, "Christian Democratic Party")
+        );
     }
 
     /// A name read as a person's only by default is, in its article, the place the article

@@ -23,6 +23,9 @@ pub struct Gazetteer {
     places: Lookup<bool>,
     /// Demonym (lowercased, singular or plural) → its canonical singular form.
     demonyms: Lookup<String>,
+    /// The demonyms of faiths and peoples that have no country ("Christian", "Kurdish"),
+    /// lowercased, singular only.
+    stateless: Lookup<()>,
     /// Known organisations and events by exact name, with their type.
     organisations: Lookup<EntityType>,
     /// Lowercased known names usable case-insensitively (not common words), with their type.
@@ -73,8 +76,12 @@ impl Gazetteer {
             places.insert(name, kind == "city");
         }
         let mut demonyms = HashMap::default();
+        let mut stateless = HashSet::default();
         for line in lines(include_str!("../../assets/demonyms.tsv")) {
             let word = line.split('\t').next().unwrap_or_default();
+            if line.split('\t').nth(1).is_none_or(|country| country == "-") {
+                stateless.insert(word.to_lowercase());
+            }
             demonyms.insert(word.to_lowercase(), word.to_string());
             // "Iranian" → "Iranians"; "Chinese", "Turkish", "Dutch" have no plural in -s.
             let invariable = ["ese", "ish", "ch", "ss", "y"]
@@ -197,6 +204,7 @@ impl Gazetteer {
             first_words: Lookup::new(first_words),
             places: Lookup::new(places),
             demonyms: Lookup::new(demonyms),
+            stateless: Lookup::set(stateless),
             organisations: Lookup::new(organisations),
             names_lower: Lookup::new(names_lower),
             titles: Lookup::new(titles),
@@ -254,6 +262,13 @@ impl Gazetteer {
     /// The canonical singular demonym for `word` (`Iranians` → `Iranian`).
     pub fn demonym(&self, word: &str) -> Option<&str> {
         self.demonyms.get_lower(word).map(String::as_str)
+    }
+
+    /// A nationality: the demonym of a country ("Iraqi", "European"), not of a faith or a
+    /// people ("Christian", "Kurdish").
+    pub fn is_nationality(&self, word: &str) -> bool {
+        self.demonym(word)
+            .is_some_and(|singular| self.stateless.get_lower(singular).is_none())
     }
 
     /// The head noun of a title (`Prime Minister` → `prime minister`).
