@@ -368,9 +368,32 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
         }
         keep
     });
+    merge_organisations_with_their_place(text, g, &mut mentions);
     // Kept until the corpus is linked: no spare capacity.
     mentions.shrink_to_fit();
     mentions
+}
+
+/// An organisation whose name ends with a place is one name ("Real Madrid", "Borussia
+/// Dortmund", "Gas Infrastructure Europe", "Imperial College London"), which the split at the
+/// known place cut in two. Not after an organisation general knowledge names on its own: "the
+/// EU Turkey deal", "a UN Syria envoy" name two.
+fn merge_organisations_with_their_place(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (org, place) = (&mentions[k], &mentions[k + 1]);
+        let joined = org.kind == EntityType::Org
+            && place.kind == EntityType::Place
+            && &text[org.end()..place.start()] == " "
+            && !text[org.span()].ends_with(['’', '\''])
+            && g.type_of(&text[org.span()]).is_none()
+            && g.is_place(&text[place.span()]);
+        if joined {
+            let merged = Mention::new(org.start(), place.end(), EntityType::Org);
+            mentions.splice(k..k + 2, [merged]);
+        }
+        k += 1;
+    }
 }
 
 /// The lower-case forms of `capitalised` words that the text also writes in lower case.

@@ -635,3 +635,20 @@ fn the_new_year_is_an_event() {
         EntityType::Event,
     );
 }
+
+/// An organisation whose name ends with a place is one name ("Gas Infrastructure Europe",
+/// "Borussia Dortmund"), unless general knowledge names the organisation on its own ("the EU
+/// Turkey deal" names two).
+#[test]
+fn an_organisation_may_end_with_a_place() {
+    has(
+        "A map by Gas Infrastructure Europe shows the route.",
+        "Gas Infrastructure Europe",
+        EntityType::Org,
+    );
+    has(
+        "They met in the EU Turkey talks.",
+        "Turkey",
+        EntityType::Place,
+    );
+}
