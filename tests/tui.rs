@@ -542,6 +542,25 @@ fn a_partial_answer_shows_first_marked_and_the_complete_one_replaces_it() {
     assert!(!app.quotes.partial);
 }
 
+/// Until a new query's answer is in, the hits shown are an older query's: the count says so
+/// ("…"), in quote search and in the article filter alike.
+#[test]
+fn the_hits_of_an_older_query_are_marked_pending() {
+    let mut app = seeds_app(100, 30);
+    press(&mut app, "\"visa");
+    let screen =
+        |app: &quire::tui::app::App| screen_text(draw(app, &Theme::default()).backend().buffer());
+    assert!(!screen(&app).contains("…/"), "answered:\n{}", screen(&app));
+    // One more letter, its answer not yet in (the worker has not run).
+    let command = quire::tui::update::update(&mut app, Action::Type('w'));
+    assert!(command.is_some());
+    assert!(screen(&app).contains("…/"), "pending:\n{}", screen(&app));
+    press(&mut app, "<Esc>/iran");
+    let command = quire::tui::update::update(&mut app, Action::Type('q'));
+    assert!(command.is_some());
+    assert!(app.filter.partial);
+}
+
 #[test]
 fn the_worker_answers_the_newest_query() {
     use quire::tui::action::RankTarget;

@@ -97,21 +97,27 @@ impl Tmux {
     /// so "exit=" alone would match as soon as quire leaves the alternate screen, before it
     /// has printed anything or exited.
     fn wait_for_exit(&self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            let printed = screen.match_indices("exit=").any(|(at, marker)| {
+        self.wait_until("quire to exit", |screen| {
+            screen.match_indices("exit=").any(|(at, marker)| {
                 screen[at + marker.len()..]
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_digit())
-            });
-            if printed {
+            })
+        })
+    }
+
+    /// Waits until the screen satisfies `done` (`what` names it for the failure message).
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
                 return screen;
             }
             assert!(
                 Instant::now() < deadline,
-                "waited for quire to exit; the screen is:\n{screen}"
+                "waited for {what}; the screen is:\n{screen}"
             );
             sleep(Duration::from_millis(50));
         }
@@ -120,18 +126,9 @@ impl Tmux {
     /// Waits until the screen shows every needle at once (a frame can be caught half drawn,
     /// so one needle alone does not mean the frame is complete).
     fn wait_for_all(&self, needles: &[&str]) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if needles.iter().all(|n| screen.contains(n)) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {needles:?}; the screen is:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
+        self.wait_until(&format!("{needles:?}"), |screen| {
+            needles.iter().all(|n| screen.contains(n))
+        })
     }
 }
 
@@ -174,7 +171,10 @@ fn a_reading_session_in_a_real_terminal() {
     tmux.type_text("\"");
     tmux.wait_for("Quote search");
     tmux.type_text("visa waiver");
-    tmux.wait_for("> visa waiver");
+    // The answer to the whole query, not to "visa" (the count is marked "…" until it is in).
+    tmux.wait_until("the answer to \"visa waiver\"", |screen| {
+        screen.contains("> visa waiver") && !screen.contains("…/")
+    });
     tmux.send(&["Enter"]);
     // The hit is the article's second quote (after the reported "visas … would be abolished").
     let screen = tmux.wait_for_all(&["Islam Times", " ARTICLE ", "quote 2/"]);

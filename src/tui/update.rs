@@ -298,11 +298,13 @@ fn picker_mut(app: &mut App) -> &mut Picker {
     }
 }
 
-/// A new query: a new generation, so that late answers to older queries are dropped.
+/// A new query: a new generation, so that late answers to older queries are dropped. Until
+/// its answer is in, the hits shown are an older query's: marked pending ("…").
 fn requery(app: &mut App) -> Option<Command> {
     let target = rank_target(app.mode);
     let picker = picker_mut(app);
     picker.generation += 1;
+    picker.partial = true;
     Some(Command::Rank {
         target,
         generation: picker.generation,
@@ -313,6 +315,7 @@ fn requery(app: &mut App) -> Option<Command> {
 /// The article list after the filter or the entity filter changed.
 fn refilter(app: &mut App) -> Option<Command> {
     app.filter.generation += 1;
+    app.filter.partial = true;
     Some(Command::Rank {
         target: RankTarget::Articles,
         generation: app.filter.generation,
