@@ -1015,6 +1015,28 @@ mod tests {
     use super::*;
     use crate::analysis::{analyse_texts, Corpus};
 
+    /// The entities (indexes into `corpus.entities`) of article `a`'s mentions written
+    /// `surface`, in text order.
+    fn entities_written(corpus: &Corpus, a: usize, surface: &str) -> Vec<usize> {
+        let article = &corpus.articles[a];
+        let found: Vec<usize> = article
+            .entities
+            .iter()
+            .filter(|m| &article.text[m.span()] == surface)
+            .map(|m| m.entity())
+            .collect();
+        assert!(!found.is_empty(), "{surface} in {a}");
+        found
+    }
+
+    /// The types of article `a`'s mentions written `surface`, in text order.
+    fn kinds_written(corpus: &Corpus, a: usize, surface: &str) -> Vec<EntityType> {
+        entities_written(corpus, a, surface)
+            .into_iter()
+            .map(|e| corpus.entities[e].kind)
+            .collect()
+    }
+
     /// The entity of the corpus written `surface` somewhere.
     fn entity_with_alias<'c>(corpus: &'c Corpus, surface: &str) -> &'c Entity {
         corpus
@@ -1094,14 +1116,7 @@ mod tests {
             "One\n\nLiverpool boss Rafael Benitez was pleased. Chelsea beat Liverpool 2-1.",
             "Two\n\nShe moved to Liverpool in May.",
         ]);
-        let kinds = |article: usize| -> Vec<EntityType> {
-            let a = &corpus.articles[article];
-            a.entities
-                .iter()
-                .filter(|m| &a.text[m.span()] == "Liverpool")
-                .map(|m| corpus.entities[m.entity()].kind)
-                .collect()
-        };
+        let kinds = |article: usize| kinds_written(&corpus, article, "Liverpool");
         assert_eq!(kinds(0), [EntityType::Org, EntityType::Org]);
         assert_eq!(kinds(1), [EntityType::Place]);
     }
@@ -1117,15 +1132,7 @@ mod tests {
             "Parties\n\nIt was founded as the Christian Democratic Party. It backs the \
              Democratic Party ticket.",
         ]);
-        let entity_of = |a: usize, surface: &str| {
-            let article = &corpus.articles[a];
-            let m = article
-                .entities
-                .iter()
-                .find(|m| &article.text[m.span()] == surface)
-                .unwrap_or_else(|| panic!("{surface} in {a}"));
-            m.entity()
-        };
+        let entity_of = |a: usize, surface: &str| entities_written(&corpus, a, surface)[0];
         assert_eq!(
             entity_of(0, "Court of Justice"),
             entity_of(0, "European Court of Justice")
@@ -1148,14 +1155,7 @@ mod tests {
             "Four\n\nThe unit went to Vorneft, Russia is able to say. Vorneft will run it.",
             "Five\n\nMost of my work went into Minetest. Minetest will grow.",
         ]);
-        let kinds = |article: usize, name: &str| -> Vec<EntityType> {
-            let a = &corpus.articles[article];
-            a.entities
-                .iter()
-                .filter(|m| &a.text[m.span()] == name)
-                .map(|m| corpus.entities[m.entity()].kind)
-                .collect()
-        };
+        let kinds = |article: usize, name: &str| kinds_written(&corpus, article, name);
         assert_eq!(kinds(0, "Krelos"), [EntityType::Place, EntityType::Place]);
         assert_eq!(
             kinds(1, "Vardo Bay"),
@@ -1304,15 +1304,7 @@ mod tests {
             "Headline one\n\nMarion Okafor won the race. Okafor said she was happy.",
             "Headline two\n\nAdam Okafor lost the match. Okafor said he was tired.",
         ]);
-        let entity_of = |a: usize, surface: &str| {
-            let article = &corpus.articles[a];
-            article
-                .entities
-                .iter()
-                .find(|m| &article.text[m.span()] == surface)
-                .map(|m| m.entity())
-                .unwrap_or_else(|| panic!("{surface} in {a}"))
-        };
+        let entity_of = |a: usize, surface: &str| entities_written(&corpus, a, surface)[0];
         let marion = entity_of(0, "Marion Okafor");
         let adam = entity_of(1, "Adam Okafor");
         assert_ne!(marion, adam);
@@ -1341,13 +1333,8 @@ mod tests {
             "Engines\n\nVortelli Powertrain makes engines. Analysts expect Vortelli to grow.",
         ]);
         let entity_of = |a: usize, surface: &str| {
-            let article = &corpus.articles[a];
-            let m = article
-                .entities
-                .iter()
-                .rfind(|m| &article.text[m.span()] == surface)
-                .unwrap_or_else(|| panic!("{surface} in {a}"));
-            corpus.entities[m.entity()].name.clone()
+            let last = *entities_written(&corpus, a, surface).last().unwrap_or(&0);
+            corpus.entities[last].name.clone()
         };
         assert_eq!(entity_of(0, "Walter"), "Walter Munk");
         assert_eq!(entity_of(1, "Walter"), "Walter");
