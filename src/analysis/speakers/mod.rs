@@ -84,7 +84,49 @@ pub fn attribute(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<Attributed
     }
     out.extend(attributor.reported());
     out.sort_by_key(|q| (q.start, q.end));
+    speak_headline_quotes(view, &mut out);
     out
+}
+
+/// A quote of the headline that nothing there attributes ("Musicians 'upbeat' about the net")
+/// is the words of whoever the article quotes saying them: the person or organisation named
+/// as the speaker of the first later quote that holds them as whole words. Words of two
+/// letters or fewer say too little.
+fn speak_headline_quotes(view: &ArticleView<'_>, quotes: &mut [Attributed]) {
+    let Some(headline) = view.paragraphs.first() else {
+        return;
+    };
+    let text = view.text;
+    let words = |r: &Attributed| -> Vec<String> {
+        text[r.start..r.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for i in 0..quotes.len() {
+        let q = &quotes[i];
+        if q.kind != QuoteKind::Direct || q.speaker.is_some() || q.end > headline.end {
+            continue;
+        }
+        let said = words(q);
+        if said.concat().chars().count() <= 2 {
+            continue;
+        }
+        let speaker = quotes[i + 1..]
+            .iter()
+            // Someone named: a described speaker ("researchers") may only use the term.
+            .filter(|later| {
+                later.start >= headline.end && matches!(later.speaker, Some(Speaker::Entity(_)))
+            })
+            .find(|later| {
+                words(later)
+                    .windows(said.len())
+                    .any(|w| w == said.as_slice())
+            })
+            .and_then(|later| later.speaker.clone());
+        quotes[i].speaker = speaker;
+    }
 }
 
 struct Attributor<'a, 'v> {

@@ -757,3 +757,24 @@ fn a_sentence_or_a_signature_after_a_quote_names_its_speaker() {
         ),
     ]);
 }
+
+/// A quote of the headline that nothing there attributes is the words of the person the
+/// article quotes saying them; not of a described speaker, who may only use the term.
+#[test]
+fn a_headline_quote_is_said_by_whoever_the_article_quotes_saying_it() {
+    assert_eq!(
+        first_direct_speaker(
+            "Job cuts 'false economy'\n\nPlans to shed 71,000 jobs will prove to be a \"false \
+             economy\", said TUC leader Brendan Barber."
+        )
+        .as_deref(),
+        Some("Brendan Barber")
+    );
+    assert_eq!(
+        first_direct_speaker(
+            "Robots learn 'robotiquette' rules\n\nRobots are learning robotiquette rules, \
+             researchers said."
+        ),
+        None
+    );
+}
