@@ -129,6 +129,25 @@ fn speak_headline_quotes(view: &ArticleView<'_>, quotes: &mut [Attributed]) {
     }
 }
 
+/// The words after a quote are a short sentence of their own that only says who spoke,
+/// ending with the verb: `"… at the controls." Hailey later recalled.` (not `"…" The Taliban
+/// have claimed responsibility.`).
+fn is_attribution_sentence(after: &str) -> bool {
+    let rest = after.trim_start();
+    let line = rest.split('\n').next().unwrap_or("");
+    let Some(fragment) = line.find(['.', '!', '?']).map(|i| &line[..i]) else {
+        return false;
+    };
+    let ends_with_the_verb = fragment
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| gazetteer().speech_verb(w) == Some(VerbForm::Finite));
+    rest.starts_with(char::is_uppercase)
+        && (2..=5).contains(&fragment.split_whitespace().count())
+        && !fragment.contains(['"', '“', ','])
+        && ends_with_the_verb
+}
+
 struct Attributor<'a, 'v> {
     view: &'v ArticleView<'a>,
     direct: &'v [QuoteSpan],
@@ -1140,14 +1159,30 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 if let Some(form) = self.speech(t) {
                     verbs.push((t, form));
                 }
-                if self.word(t) == "pointed" || self.word(t) == "points" {
-                    // "pointed out" is one verb; the gazetteer lists its two-word forms
-                }
             }
             t += 1;
         }
         verbs.reverse();
         verbs
+    }
+
+    /// The person or organisation signing a quote on the line after it: `"More women are
+    /// getting into technical fields." — Aparna Garg, Railway Manager`.
+    fn signature_after(&self, close: usize) -> Option<Speaker> {
+        let text = self.view.text;
+        let name = slice(text, close, text.len())
+            .trim_start_matches([' ', '\u{a0}', '\n'])
+            .strip_prefix(['—', '–'])?
+            .trim_start_matches([' ', '\u{a0}', '\u{200d}']);
+        let at = text.len() - name.len();
+        let t = self.token_at(at);
+        let m = (t < self.view.tokens.len())
+            .then(|| self.mention_at(t))
+            .flatten()?;
+        let line_end = at + name.find('\n').unwrap_or(name.len());
+        let rest = slice(text, self.view.mentions[m].end(), line_end);
+        (self.is_speaker_kind(m) && (rest.trim().is_empty() || rest.starts_with(',')))
+            .then(|| Speaker::Entity(self.view.entity_of(m)))
     }
 
     /// The speaker of one direct quote, from the cues around it (see the module docs).
@@ -1161,48 +1196,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
             || after.trim_start().starts_with(|c: char| c.is_lowercase());
         let open_ended = !content.ends_with(['.', '!', '?'])
             && !after.trim_start().starts_with(['.', '!', '?', ';']);
-        // `"… at the controls." Hailey later recalled.`: a short sentence of its own that
-        // only says who spoke.
-        let attribution_after = {
-            let rest = after.trim_start();
-            let line = rest.split('\n').next().unwrap_or("");
-            let fragment = line.find(['.', '!', '?']).map(|i| &line[..i]);
-            // Ending with the verb: not "The Taliban have claimed responsibility."
-            let ends_with_the_verb = |f: &str| {
-                f.split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| gazetteer().speech_verb(w) == Some(VerbForm::Finite))
-            };
-            rest.starts_with(char::is_uppercase)
-                && fragment.is_some_and(|f| {
-                    (2..=5).contains(&f.split_whitespace().count())
-                        && !f.contains(['"', '“', ','])
-                        && ends_with_the_verb(f)
-                })
-        };
-        // `"More women are getting into technical fields." — Aparna Garg, Railway Manager`:
-        // a signature line.
-        let signed = after
-            .trim_start_matches([' ', '\u{a0}', '\n'])
-            .strip_prefix(['—', '–'])
-            .map(|name| name.trim_start_matches([' ', '\u{a0}', '\u{200d}']));
-        if let Some(name) = signed {
-            let t = self.token_at(text.len() - name.len());
-            let line_end = name.find('\n').unwrap_or(name.len());
-            if let Some(m) = (t < self.view.tokens.len())
-                .then(|| self.mention_at(t))
-                .flatten()
-            {
-                let rest = slice(
-                    text,
-                    self.view.mentions[m].end(),
-                    text.len() - name.len() + line_end,
-                );
-                if self.is_speaker_kind(m) && (rest.trim().is_empty() || rest.starts_with(',')) {
-                    return Some(Speaker::Entity(self.view.entity_of(m)));
-                }
-            }
+        if let Some(signer) = self.signature_after(q.close) {
+            return Some(signer);
         }
+        let attribution_after = is_attribution_sentence(after);
         if continues_sentence || attribution_after {
             let t0 = self.token_at(q.close);
             let limit = (t0 + 4).min(self.view.tokens.len());
@@ -1439,9 +1436,6 @@ impl<'a, 'v> Attributor<'a, 'v> {
                         let parenthetical =
                             slice(text, sentence.start, at).trim_end().ends_with(',');
                         match (predicate, parenthetical) {
-                            // "While only 10% own one according to a 2011 study, organizers
-                            // reported …": the words before are what X says, those after a
-                            // sentence of their own.
                             // "While only 10% own one according to a 2011 study, organizers
                             // reported …": a clause of its own before "according" is what X
                             // says; what follows the comma is another sentence's matter.
