@@ -746,6 +746,15 @@ struct WithinArticle {
     mention_is: Vec<(usize, usize)>,
 }
 
+/// Records that `key` names node `node`, or that it names no one node (`None`) once a
+/// second node was recorded for it: "the one person so named in the article".
+fn record_only<'k>(map: &mut HashMap<&'k str, Option<usize>>, key: &'k str, node: usize) {
+    let only = map.entry(key).or_insert(Some(node));
+    if *only != Some(node) {
+        *only = None;
+    }
+}
+
 fn within_article(
     text: &str,
     mentions: &[Mention],
@@ -787,10 +796,7 @@ fn within_article(
                         && g.type_of(first).is_none()
                         && surname_like(last);
                 if given && !g.is_common_word(last) {
-                    let only = full_by_first.entry(first).or_insert(Some(node_of(k)));
-                    if *only != Some(node_of(k)) {
-                        *only = None;
-                    }
+                    record_only(&mut full_by_first, first, node_of(k));
                 }
             }
         }
@@ -875,10 +881,7 @@ fn within_article(
             let qualifier = g.is_nationality(head)
                 || matches!(g.type_of(head), Some(EntityType::Place | EntityType::Org));
             if qualifier && tail.contains(' ') {
-                let only = longer_by_tail.entry(tail).or_insert(Some(node as usize));
-                if *only != Some(node as usize) {
-                    *only = None;
-                }
+                record_only(&mut longer_by_tail, tail, node as usize);
             }
         }
     }
@@ -897,12 +900,7 @@ fn within_article(
     let mut evidenced: HashMap<&str, Option<usize>> = HashMap::default();
     let placed = |m: &&Mention| !m.guessed && m.kind == EntityType::Place;
     for (m, &node) in mentions.iter().zip(nodes).filter(|(m, _)| placed(m)) {
-        let only = evidenced
-            .entry(&text[m.span()])
-            .or_insert(Some(node as usize));
-        if *only != Some(node as usize) {
-            *only = None;
-        }
+        record_only(&mut evidenced, &text[m.span()], node as usize);
     }
     let settled: rustc_hash::FxHashSet<usize> = found.mention_is.iter().map(|&(k, _)| k).collect();
     for (k, m) in mentions.iter().enumerate() {
