@@ -902,12 +902,16 @@ fn within_article(
     for (m, &node) in mentions.iter().zip(nodes).filter(|(m, _)| placed(m)) {
         record_only(&mut evidenced, &text[m.span()], node as usize);
     }
-    let settled: rustc_hash::FxHashSet<usize> = found.mention_is.iter().map(|&(k, _)| k).collect();
-    for (k, m) in mentions.iter().enumerate() {
-        if m.guessed && m.kind == EntityType::Person && !settled.contains(&k) {
-            if let Some(&Some(node)) = evidenced.get(&text[m.span()]) {
-                if node != node_of(k) {
-                    found.mention_is.push((k, node));
+    // (Most articles name no place by such evidence: nothing to gather then.)
+    if !evidenced.is_empty() {
+        let settled: rustc_hash::FxHashSet<usize> =
+            found.mention_is.iter().map(|&(k, _)| k).collect();
+        for (k, m) in mentions.iter().enumerate() {
+            if m.guessed && m.kind == EntityType::Person && !settled.contains(&k) {
+                if let Some(&Some(node)) = evidenced.get(&text[m.span()]) {
+                    if node != node_of(k) {
+                        found.mention_is.push((k, node));
+                    }
                 }
             }
         }

@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{gazetteer, lowercased, Gazetteer};
+use super::speakers::words::AUXILIARIES;
 use super::tokens::Token;
 use super::wordset::Shapes;
 use super::EntityType;
@@ -378,22 +379,31 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
 /// Dortmund", "Gas Infrastructure Europe", "Imperial College London"), which the split at the
 /// known place cut in two. Not after an organisation general knowledge names on its own: "the
 /// EU Turkey deal", "a UN Syria envoy" name two.
+/// One pass, in place: splicing each pair out would shift the rest of a huge article's
+/// mentions once per pair.
 fn merge_organisations_with_their_place(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
-    let mut k = 0;
-    while k + 1 < mentions.len() {
-        let (org, place) = (&mentions[k], &mentions[k + 1]);
-        let joined = org.kind == EntityType::Org
+    let ends_with_place = |org: &Mention, place: &Mention| {
+        org.kind == EntityType::Org
             && place.kind == EntityType::Place
             && &text[org.end()..place.start()] == " "
             && !text[org.span()].ends_with(['’', '\''])
             && g.type_of(&text[org.span()]).is_none()
-            && g.is_place(&text[place.span()]);
-        if joined {
-            let merged = Mention::new(org.start(), place.end(), EntityType::Org);
-            mentions.splice(k..k + 2, [merged]);
+            && g.is_place(&text[place.span()])
+    };
+    let mut kept = 0;
+    let mut k = 0;
+    while k < mentions.len() {
+        if k + 1 < mentions.len() && ends_with_place(&mentions[k], &mentions[k + 1]) {
+            let (start, end) = (mentions[k].start(), mentions[k + 1].end());
+            mentions[kept] = Mention::new(start, end, EntityType::Org);
+            k += 2;
+        } else {
+            mentions.swap(kept, k);
+            k += 1;
         }
-        k += 1;
+        kept += 1;
     }
+    mentions.truncate(kept);
 }
 
 /// The lower-case forms of `capitalised` words that the text also writes in lower case.
@@ -1369,26 +1379,7 @@ fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> boo
         // Rosneft, Russia is able to ...".
         let opens_a_clause = |len: usize| {
             let next = words.tokens.get(b + len).map_or("", |t| t.text(words.text));
-            words.joined(b + len - 1)
-                && matches!(
-                    next,
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "has"
-                        | "had"
-                        | "have"
-                        | "will"
-                        | "would"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "should"
-                        | "does"
-                        | "did"
-                )
+            words.joined(b + len - 1) && AUXILIARIES.contains(&next)
         };
         if place_word && place_after().is_some_and(|(len, _)| !opens_a_clause(len)) {
             return true;

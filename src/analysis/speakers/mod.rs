@@ -12,7 +12,7 @@ use super::quotes::QuoteSpan;
 use super::tokens::Token;
 use super::{EntityType, QuoteKind};
 
-mod words;
+pub(crate) mod words;
 use words::{
     AUDIENCES, AUXILIARIES, BARE_CLAUSE_VERBS, CLOSING_VERBS, DETERMINERS, GENERIC_HEADS,
     INDEFINITE, MEDIA_NOUNS, MEDIA_TAILS, NEGATED_AUXILIARIES, NOMINATIVE_PRONOUNS, NOT_SUBJECTS,
@@ -1439,20 +1439,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
                             // "While only 10% own one according to a 2011 study, organizers
                             // reported …": a clause of its own before "according" is what X
                             // says; what follows the comma is another sentence's matter.
-                            (false, false) if w == "according" => {
-                                match self.own_clause_before(sentence.start, at) {
-                                    Some(clause) => self.push_clause(
-                                        out,
-                                        clause.start,
-                                        clause.end,
-                                        Some(speaker),
-                                    ),
-                                    None => {
-                                        self.push_clause(out, start, sentence.end, Some(speaker))
-                                    }
-                                }
+                            (false, parenthetical) => {
+                                let clause = (!parenthetical && w == "according")
+                                    .then(|| self.own_clause_before(sentence.start, at))
+                                    .flatten()
+                                    .unwrap_or(start..sentence.end);
+                                self.push_clause(out, clause.start, clause.end, Some(speaker))
                             }
-                            (false, _) => self.push_clause(out, start, sentence.end, Some(speaker)),
                             (true, true) => {
                                 self.push_clause(out, sentence.start, sentence.end, Some(speaker))
                             }
@@ -1596,9 +1589,6 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
     }
 
-    /// A clause holding marked words is a mixed quotation ("said the country is "in the midst
-    /// of a crisis""): the marked part is the quote, and the clause around it is not reported
-    /// speech.
     /// Where the reported clause `clause_start..clause_end` ends once its mixed part is left
     /// out: a clause coordinated with another that holds the marked words keeps its own
     /// part ("underlined they keep channels open for dialog and that he would be "very
@@ -1646,17 +1636,24 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let from = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
         let mut clause = before[from..].trim_start();
         for conjunction in ["While", "Although", "Though", "But", "And", "However"] {
-            let lower = conjunction.to_lowercase();
-            for word in [conjunction, lower.as_str()] {
-                if let Some(rest) = clause.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) {
-                    clause = rest;
-                }
+            let mut chars = conjunction.chars();
+            let lower = chars.next().map(|c| c.to_ascii_lowercase());
+            let opens = clause.strip_prefix(conjunction).or_else(|| {
+                clause
+                    .strip_prefix(lower?)
+                    .and_then(|r| r.strip_prefix(chars.as_str()))
+            });
+            if let Some(rest) = opens.and_then(|r| r.strip_prefix(' ')) {
+                clause = rest;
             }
         }
         let start = sentence_start + before.len() - clause.len();
         (clause.split_whitespace().count() >= 3).then(|| start..sentence_start + before.len())
     }
 
+    /// A clause holding marked words is a mixed quotation ("said the country is "in the midst
+    /// of a crisis""): the marked part is the quote, and the clause around it is not reported
+    /// speech.
     fn mixed(&self, clause_start: usize, clause_end: usize, sentence_end: usize) -> bool {
         self.direct
             .iter()

@@ -110,7 +110,7 @@ pub(super) const NOT_SUBJECTS: WordSet = WordSet::new(&[
 /// Articles that introduce someone new: "a spokesman said" means no one named before.
 pub(super) const INDEFINITE: WordSet = WordSet::new(&["a", "A", "an", "An"]);
 
-pub(super) const AUXILIARIES: WordSet = WordSet::new(&[
+pub(crate) const AUXILIARIES: WordSet = WordSet::new(&[
     "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "remains", "needs",
 ]);
