@@ -16,8 +16,8 @@ pub(crate) mod words;
 use words::{
     AUDIENCES, AUXILIARIES, BARE_CLAUSE_VERBS, CLOSING_VERBS, DETERMINERS, GENERIC_HEADS,
     INDEFINITE, MEDIA_NOUNS, MEDIA_TAILS, NEGATED_AUXILIARIES, NOMINATIVE_PRONOUNS, NOT_SUBJECTS,
-    PERSON_ROLES, POSSESSIVES, PRONOUNS, RELATIVES, SAYING_VERBS, SKIPPABLE, SPEAKING_GROUPS,
-    TIME_WORDS,
+    NUMBER_WORDS, PERSON_ROLES, POSSESSIVES, PRONOUNS, QUANTITY_BOUNDS, RELATIVES, SAYING_VERBS,
+    SKIPPABLE, SPEAKING_GROUPS, TIME_WORDS,
 };
 
 /// Who says a quote: an entity of the corpus, or a speaker the text only describes
@@ -1828,6 +1828,18 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 && !before.ends_with("’s")
                 && self.speech(t - 1).is_none()
         };
+        // A count opens the clause: "Police said 20 people were killed", "The ministry said
+        // more than 100 people were injured", "Reuters estimated around 200 people attended".
+        // Not a number in a listener's name: "told BBC News 24 she had", "told BBC 6 Music".
+        let after_a_name = next > t + 1 && self.word(next - 1).starts_with(char::is_uppercase);
+        let count = (verb_used_so && !after_a_name)
+            .then(|| self.count_after(next, sentence_end))
+            .flatten();
+        if let Some(noun) = count {
+            return self
+                .count_reaches_its_verb(noun, sentence_end)
+                .then(|| self.view.tokens[next].start);
+        }
         let reach = if subject_like {
             8
         } else if !verb_used_so {
@@ -1880,6 +1892,69 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         None
+    }
+
+    /// The word after a count opening at word `first`: a number in figures ("20", "3,000",
+    /// "18%") or words ("two", "dozens"), after at most three words that bound it ("more
+    /// than", "at least", "around"). None when no count opens there.
+    fn count_after(&self, first: usize, sentence_end: usize) -> Option<usize> {
+        let tokens = self.view.tokens;
+        let within = |k: usize| k < tokens.len() && tokens[k].start < sentence_end;
+        let mut k = first;
+        while k < first + 3 && within(k) && QUANTITY_BOUNDS.contains(&self.word(k)) {
+            k += 1;
+        }
+        if !within(k) {
+            return None;
+        }
+        let w = self.word(k);
+        let figures = w.bytes().all(|b| b.is_ascii_digit());
+        if !figures && !NUMBER_WORDS.contains(&w) {
+            return None;
+        }
+        // Only the bounds before a number: "said some people" is no count.
+        k += 1;
+        // The rest of the number: "3,000", "2.5", "200 million".
+        while within(k)
+            && (figures
+                && matches!(self.gap_before(k), "," | ".")
+                && self.word(k).bytes().all(|b| b.is_ascii_digit())
+                || NUMBER_WORDS.contains(&self.word(k)))
+        {
+            k += 1;
+        }
+        within(k).then_some(k)
+    }
+
+    /// After a count, the clause's verb comes within a short noun phrase ("20 people were
+    /// killed", "18% of downloaders were", "200 people attended"): an auxiliary, or a verb
+    /// in the past. Not "20 times", "10 years ago" alone, nor past a comma or a relative.
+    fn count_reaches_its_verb(&self, noun: usize, sentence_end: usize) -> bool {
+        let words = self.view.tokens.iter().enumerate().skip(noun).take(4);
+        for (k, token) in words {
+            if token.start >= sentence_end {
+                return false;
+            }
+            let gap = self.gap_before(k);
+            if gap.contains([',', ';', ':', '"', '“', '(']) {
+                return false;
+            }
+            let w = self.word(k);
+            if AUXILIARIES.contains(&w) || NEGATED_AUXILIARIES.contains(&w) {
+                return true;
+            }
+            // A subject of its own after the number: it was a date or a name ("on 24 she").
+            if RELATIVES.contains(&w)
+                || NOT_SUBJECTS.contains(&w)
+                || NOMINATIVE_PRONOUNS.contains(&w)
+            {
+                return false;
+            }
+            if k > noun && self.past_tense_verb(k) && !is_preposition(self.word(k + 1)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Word `k` reads as a verb in the past after its subject: a lower-case word in "-ed" (or

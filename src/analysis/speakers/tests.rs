@@ -778,3 +778,56 @@ fn a_headline_quote_is_said_by_whoever_the_article_quotes_saying_it() {
         None
     );
 }
+
+/// A count may open a clause after a verb of saying, in figures or words and after a bound
+/// ("more than", "around"), when its verb follows within a short noun phrase; not a count
+/// that is no subject ("20 times that", "500 job cuts"), nor a number in a listener's name.
+#[test]
+fn a_clause_may_open_with_a_count() {
+    for (sentence, clause, speaker) in [
+        (
+            "Police said 20 people were killed in the crash.",
+            "20 people were killed in the crash",
+            "Police",
+        ),
+        (
+            "Mary Jones said more than 3,000 jobs would go.",
+            "more than 3,000 jobs would go",
+            "Mary Jones",
+        ),
+        (
+            "Reuters estimated around 200 people attended the event.",
+            "around 200 people attended the event",
+            "Reuters",
+        ),
+        (
+            "Vince Cable said 40% of all pensioners were paying tax.",
+            "40% of all pensioners were paying tax",
+            "Vince Cable",
+        ),
+        (
+            "Mary Jones said two million children were at risk.",
+            "two million children were at risk",
+            "Mary Jones",
+        ),
+    ] {
+        assert_eq!(
+            only_clause(sentence, clause).as_deref(),
+            Some(speaker),
+            "{sentence}"
+        );
+    }
+    for sentence in [
+        "Mary Jones announced 500 job cuts on Monday.",
+        "Mary Jones said 20 times that nothing would change.",
+        "Imelda Staunton told BBC News 24 she had not thought the film would win.",
+    ] {
+        let found = reported(&format!("Headline here\n\n{sentence}"));
+        assert!(
+            found
+                .iter()
+                .all(|(text, _)| !text.starts_with(char::is_numeric)),
+            "{sentence}: {found:?}"
+        );
+    }
+}

@@ -110,6 +110,61 @@ pub(super) const NOT_SUBJECTS: WordSet = WordSet::new(&[
 /// Articles that introduce someone new: "a spokesman said" means no one named before.
 pub(super) const INDEFINITE: WordSet = WordSet::new(&["a", "A", "an", "An"]);
 
+/// Words that make a number approximate or a bound ("around 200 people", "more than 100",
+/// "at least 20"): they may open a clause that a number opens.
+pub(super) const QUANTITY_BOUNDS: WordSet = WordSet::new(&[
+    "about",
+    "around",
+    "almost",
+    "nearly",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "only",
+    "just",
+    "up",
+    "to",
+    "at",
+    "least",
+    "most",
+    "more",
+    "less",
+    "fewer",
+    "than",
+    "as",
+    "many",
+    "much",
+]);
+
+/// Numbers written as words, as they open a count ("two people were hurt", "dozens were").
+pub(super) const NUMBER_WORDS: WordSet = WordSet::new(&[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "half",
+]);
+
 pub(crate) const AUXILIARIES: WordSet = WordSet::new(&[
     "would", "will", "had", "has", "have", "is", "was", "are", "were", "could", "can", "should",
     "must", "may", "might", "did", "does", "do", "remains", "needs",
