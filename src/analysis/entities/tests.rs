@@ -652,3 +652,31 @@ fn an_organisation_may_end_with_a_place() {
         EntityType::Place,
     );
 }
+
+/// A nationality before an organisation's name is part of it ("British Retail Consortium",
+/// "European Southern Observatory"), unless general knowledge names the organisation on its own ("Iranian Quds
+/// Force" is the Quds Force, described), or it is an acronym ("Turkish EU").
+#[test]
+fn a_nationality_opens_an_organisations_name() {
+    has(
+        "Sales fell, the British Retail Consortium said on Tuesday.",
+        "British Retail Consortium",
+        EntityType::Org,
+    );
+    has(
+        "Astronomers at the European Southern Observatory said so.",
+        "European Southern Observatory",
+        EntityType::Org,
+    );
+    let described = mentions("He met the head of the Iranian Quds Force in Baghdad.");
+    assert!(
+        described.contains(&("Quds Force".to_string(), EntityType::Org))
+            && described.contains(&("Iranian".to_string(), EntityType::Group)),
+        "{described:?}"
+    );
+    let acronym = mentions("He spoke of the Turkish EU bid.");
+    assert!(
+        acronym.iter().all(|(s, _)| s != "Turkish EU"),
+        "{acronym:?}"
+    );
+}
