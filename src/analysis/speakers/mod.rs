@@ -204,7 +204,7 @@ fn token_facts(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<TokenFacts> 
                 quoted,
                 speech: g
                     .speech_verb(token.text(view.text))
-                    .filter(|_| !after_a_possessive(view, k)),
+                    .filter(|_| !after_a_possessive(view, k) && !after_a_determiner(view, k)),
             }
         })
         .collect()
@@ -218,6 +218,35 @@ fn after_a_possessive(view: &ArticleView<'_>, k: usize) -> bool {
         && view.text[view.tokens[k - 1].end..view.tokens[k].start]
             .trim()
             .is_empty()
+}
+
+/// An adverb in "-ly" between a subject and its verb: "a UN report eventually concluded",
+/// "the company reportedly said". By its ending, so that nouns in "-ly" stay subjects ("the
+/// family said", "the assembly voted").
+fn is_adverb(word: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ally", "ently", "antly", "edly", "ously", "ively", "ately", "ably", "ibly", "fully",
+        "ctly", "arly",
+    ];
+    word.len() >= 6
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Token `k` is a noun after an article or a quantifier: "denied all claims that", "the
+/// reports that", "a reported increase"; after a quantifier only a plural is ("they all
+/// said" is a verb).
+fn after_a_determiner(view: &ArticleView<'_>, k: usize) -> bool {
+    if k == 0 || view.tokens[k].sentence_start {
+        return false;
+    }
+    let before = view.tokens[k - 1].text(view.text);
+    let article = matches!(before, "the" | "a" | "an");
+    let quantifier = matches!(
+        before,
+        "all" | "these" | "those" | "such" | "any" | "no" | "many" | "some" | "several"
+    ) && view.tokens[k].text(view.text).ends_with('s');
+    (article || quantifier) && view.text[view.tokens[k - 1].end..view.tokens[k].start] == *" "
 }
 
 fn is_word_char(c: char) -> bool {
@@ -658,7 +687,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         let mut t = verb;
-        while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
+        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
             t -= 1;
         }
         if t == 0 || self.view.tokens[t - 1].start < bound {
@@ -863,10 +892,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 }
             }
         }
+        // "the companies which probably told them": the subject is the phrase before the
+        // relative word.
+        let last = if t > start + 1 && matches!(self.word(t), "which" | "who" | "that") {
+            t - 1
+        } else {
+            t
+        };
         let text = slice(
             self.view.text,
             self.view.tokens[start + 1].start,
-            self.view.tokens[t].end,
+            self.view.tokens[last].end,
         );
         Some(Speaker::Described(text.to_string()))
     }
@@ -1006,7 +1042,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         sentence_speaker: &Option<Speaker>,
     ) -> Option<Speaker> {
         let mut t = verb;
-        while t > 0 && SKIPPABLE.contains(&self.word(t - 1)) {
+        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
             t -= 1;
         }
         // "and stressed", "but says", "although insists": the sentence's subject goes on.

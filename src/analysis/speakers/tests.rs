@@ -831,3 +831,43 @@ fn a_clause_may_open_with_a_count() {
         );
     }
 }
+
+/// A verb of saying after an article or a quantifier is a noun ("a warning sign that", "the
+/// claims that"), not a report; an adverb in "-ly" between subject and verb hides no subject
+/// ("a UN report eventually concluded"), while a noun in "-ly" is one ("the family said"); a
+/// described speaker ends before its relative word ("a viewer who said").
+#[test]
+fn nouns_adverbs_and_relatives_around_a_verb_of_saying() {
+    for body in [
+        "The decline of the dollar is a warning sign that current trends cannot continue.",
+        "The trial focused on the claims that Mr Smith may have had foreknowledge.",
+        "This year, a predicted two billion people will own a mobile.",
+    ] {
+        let found = reported(&format!("Headline here\n\n{body}"));
+        assert!(found.is_empty(), "{body}: {found:?}");
+    }
+    assert_eq!(
+        only_clause(
+            "A UN report eventually concluded that evidence supported his murder.",
+            "evidence supported his murder",
+        )
+        .as_deref(),
+        Some("United Nations")
+    );
+    assert_eq!(
+        only_clause(
+            "The family said that he had died peacefully.",
+            "he had died peacefully",
+        )
+        .as_deref(),
+        Some("family")
+    );
+    assert_eq!(
+        only_clause(
+            "The show angered a viewer who said that he was disgusted.",
+            "he was disgusted",
+        )
+        .as_deref(),
+        Some("viewer")
+    );
+}
