@@ -376,25 +376,17 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     mentions
 }
 
-/// An organisation whose name ends with a place is one name ("Real Madrid", "Borussia
-/// Dortmund", "Gas Infrastructure Europe", "Imperial College London"), which the split at the
-/// known place cut in two. Not after an organisation general knowledge names on its own: "the
-/// EU Turkey deal", "a UN Syria envoy" name two.
-/// One pass, in place: splicing each pair out would shift the rest of a huge article's
-/// mentions once per pair.
-fn merge_organisations_with_their_place(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
-    let ends_with_place = |org: &Mention, place: &Mention| {
-        org.kind == EntityType::Org
-            && place.kind == EntityType::Place
-            && &text[org.end()..place.start()] == " "
-            && !text[org.span()].ends_with(['’', '\''])
-            && g.type_of(&text[org.span()]).is_none()
-            && g.is_place(&text[place.span()])
-    };
+/// Joins each pair of neighbouring mentions that `one_name` says are one organisation's name
+/// into one mention. One pass, in place: splicing each pair out would shift the rest of a
+/// huge article's mentions once per pair.
+fn merge_pairs_into_organisations(
+    mentions: &mut Vec<Mention>,
+    one_name: impl Fn(&Mention, &Mention) -> bool,
+) {
     let mut kept = 0;
     let mut k = 0;
     while k < mentions.len() {
-        if k + 1 < mentions.len() && ends_with_place(&mentions[k], &mentions[k + 1]) {
+        if k + 1 < mentions.len() && one_name(&mentions[k], &mentions[k + 1]) {
             let (start, end) = (mentions[k].start(), mentions[k + 1].end());
             mentions[kept] = Mention::new(start, end, EntityType::Org);
             k += 2;
@@ -407,15 +399,35 @@ fn merge_organisations_with_their_place(text: &str, g: &Gazetteer, mentions: &mu
     mentions.truncate(kept);
 }
 
+/// An organisation whose name ends with a place is one name ("Real Madrid", "Borussia
+/// Dortmund", "Gas Infrastructure Europe", "Imperial College London"), which the split at the
+/// known place cut in two. Not after an organisation general knowledge names on its own: "the
+/// EU Turkey deal", "a UN Syria envoy" name two.
+/// So is a university's campus after a comma ("University of California, Los Angeles"), when
+/// the campus is a city (not "University of Sydney, Australia").
+fn merge_organisations_with_their_place(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
+    merge_pairs_into_organisations(mentions, |org, place| {
+        let name = &text[org.span()];
+        let gap = &text[org.end()..place.start()];
+        let campus = gap == ", "
+            && name.starts_with("University of ")
+            && g.is_minor_place(&text[place.span()]);
+        org.kind == EntityType::Org
+            && place.kind == EntityType::Place
+            && (gap == " " && g.type_of(name).is_none() || campus)
+            && !name.ends_with(['’', '\''])
+            && g.is_place(&text[place.span()])
+    });
+}
+
 /// A nationality written just before an organisation's name is part of that name ("British
 /// Retail Consortium", "British Phonographic Industry", "Democratic National Convention",
 /// "Iranian Revolutionary Guard Corps", "Thai Raksa Chart", "European Southern Observatory",
 /// "Swiss Re"), which the split at the known demonym cut in two. Not before an organisation
 /// general knowledge names on its own, which the nationality only describes ("Iranian Quds
-/// Force", "Afghan Taliban"), nor before an acronym ("Turkish EU", "Spanish FA"). One pass,
-/// in place, like the merge above.
+/// Force", "Afghan Taliban"), nor before an acronym ("Turkish EU", "Spanish FA").
 fn merge_nationalities_into_organisations(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
-    let opens_organisation = |nationality: &Mention, org: &Mention| {
+    merge_pairs_into_organisations(mentions, |nationality, org| {
         let word = &text[nationality.span()];
         let name = &text[org.span()];
         nationality.kind == EntityType::Group
@@ -425,21 +437,7 @@ fn merge_nationalities_into_organisations(text: &str, g: &Gazetteer, mentions: &
             && g.demonym(word).is_some()
             && !name.chars().all(|c| !c.is_lowercase())
             && g.type_of(name).is_none()
-    };
-    let mut kept = 0;
-    let mut k = 0;
-    while k < mentions.len() {
-        if k + 1 < mentions.len() && opens_organisation(&mentions[k], &mentions[k + 1]) {
-            let (start, end) = (mentions[k].start(), mentions[k + 1].end());
-            mentions[kept] = Mention::new(start, end, EntityType::Org);
-            k += 2;
-        } else {
-            mentions.swap(kept, k);
-            k += 1;
-        }
-        kept += 1;
-    }
-    mentions.truncate(kept);
+    });
 }
 
 /// The lower-case forms of `capitalised` words that the text also writes in lower case.

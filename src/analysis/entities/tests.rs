@@ -680,3 +680,19 @@ fn a_nationality_opens_an_organisations_name() {
         "{acronym:?}"
     );
 }
+
+/// A university's campus after a comma is part of its name when the campus is a city
+/// ("University of California, Los Angeles"), not when it is a country.
+#[test]
+fn a_universitys_campus_is_part_of_its_name() {
+    has(
+        "He studied at the University of California, Los Angeles, in 1939.",
+        "University of California, Los Angeles",
+        EntityType::Org,
+    );
+    let country = mentions("He studied at the University of Sydney, Australia.");
+    assert!(
+        country.contains(&("Australia".to_string(), EntityType::Place)),
+        "{country:?}"
+    );
+}
