@@ -1309,7 +1309,23 @@ fn classify_unknown(
         }
         return Some((EntityType::Org, true));
     }
+    // "Spectroscopy", "Euroscepticism", "Musicology" capitalised alone (a heading, a
+    // sentence's start): a doctrine or a field of study by its ending, no one's name.
+    if names_an_abstraction(first) {
+        return None;
+    }
     Some((EntityType::Person, true))
+}
+
+/// A word whose ending makes it a doctrine or a field of study, endings no surname has
+/// ("-ology", "-ism", "-scopy"). Not "-tion", "-sion" or "-ity", which also end the names of
+/// firms and institutions a lone word may stand for ("Macrovision", "the Commission"), nor
+/// "-ness", "-ship", "-ence" or "-ment", which end surnames (Souness, Blankenship, Clement).
+fn names_an_abstraction(word: &str) -> bool {
+    const ENDINGS: [&str; 10] = [
+        "ology", "ologies", "scopy", "metry", "graphy", "physics", "ism", "isms", "archy", "cracy",
+    ];
+    word.len() >= 6 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Word `k`, after a known organisation's name, is an ordinary word naming a part of it

@@ -696,3 +696,20 @@ fn a_universitys_campus_is_part_of_its_name() {
         "{country:?}"
     );
 }
+
+/// A lone capitalised word ending like a doctrine or a field of study names no one
+/// ("Spectroscopy", "Euroscepticism"), while a lone unknown surname still does.
+#[test]
+fn a_field_of_study_is_no_persons_name() {
+    let found = mentions("Spectroscopy showed it. Euroscepticism grew. Then Vantonen spoke.");
+    assert!(
+        found
+            .iter()
+            .all(|(s, _)| s != "Spectroscopy" && s != "Euroscepticism"),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Vantonen".to_string(), EntityType::Person)),
+        "{found:?}"
+    );
+}
