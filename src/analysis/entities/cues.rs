@@ -350,7 +350,7 @@ pub(super) const ORG_STAKES: WordSet = WordSet::new(&[
 ]);
 
 /// Words that make a title another role: a shadow chancellor is no chancellor.
-pub(super) const ROLE_CHANGERS: WordSet = WordSet::new(&[
+pub(crate) const ROLE_CHANGERS: WordSet = WordSet::new(&[
     "shadow",
     "former",
     "ex",

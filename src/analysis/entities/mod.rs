@@ -13,10 +13,11 @@ use super::EntityType;
 use crate::corpus::text::narrow;
 
 mod cues;
+pub(crate) use cues::ROLE_CHANGERS;
 use cues::{
     COMPASS, CONNECTORS, EVENT_CUES, ILLNESS_CUES, NEVER_OPEN_A_NAME, ORG_CUES, ORG_NOUNS,
     ORG_STAKES, OTHER_CUES, PLACE_CUES, PLACE_NOUNS, PLACE_PREPOSITIONS, POSSESSIVES_INSIDE_NAMES,
-    ROLE_BREAKERS, ROLE_CHANGERS, SQUAD_ROLES, STAFF_ROLES, STORM_CUES,
+    ROLE_BREAKERS, SQUAD_ROLES, STAFF_ROLES, STORM_CUES,
 };
 
 /// One mention found in the text (byte offsets), before alias merging. Offsets in 32 bits

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::entities::Mention;
+use super::entities::{Mention, ROLE_CHANGERS};
 use super::gazetteer::{gazetteer, VerbForm};
 use super::quotes::QuoteSpan;
 use super::tokens::Token;
@@ -510,6 +510,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
             nationality.is_none() || m.nationality() == nationality || m.nationality().is_none()
         };
         let mut best: Option<usize> = None;
+        // A title that another role word opens names another office: the deputy prime
+        // minister is not "the prime minister", nor the vice president "the president".
+        let another_office = |t: &str| {
+            t.strip_suffix(head)
+                .and_then(|opening| opening.split_whitespace().last())
+                .is_some_and(|w| ROLE_CHANGERS.contains(&w))
+        };
         // An exact title first ("vice president"), then a looser one ("president").
         for exact in [true, false] {
             let titled = |m: &Mention| {
@@ -517,7 +524,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     if exact {
                         t == head
                     } else {
-                        t.ends_with(head) || head.ends_with(t)
+                        t.ends_with(head) && !another_office(t)
                     }
                 })
             };

@@ -871,3 +871,23 @@ fn nouns_adverbs_and_relatives_around_a_verb_of_saying() {
         Some("viewer")
     );
 }
+
+/// A title another role word opens names another office: "the prime minister" is not the
+/// deputy prime minister named since, and "the deputy prime minister" is; a more specific
+/// reference ("the health minister") is not a minister of something else.
+#[test]
+fn a_deputy_holds_another_office() {
+    let body = "Prime Minister Tony Blair met Deputy Prime Minister John Prescott on Monday. \
+                The prime minister said: \"We agree.\" The deputy prime minister said: \
+                \"We do.\"";
+    speakers_are(&[
+        (body, "We agree.", Some("Tony Blair")),
+        (body, "We do.", Some("John Prescott")),
+    ]);
+    let body = "Civil Aviation Minister Hardeep Puri visited the site. The local health \
+                minister said: \"The injured are in hospital.\"";
+    assert_ne!(
+        speaker_of(&format!("Title\n\n{body}"), "injured").as_deref(),
+        Some("Hardeep Puri")
+    );
+}
