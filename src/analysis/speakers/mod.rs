@@ -1063,6 +1063,21 @@ impl<'a, 'v> Attributor<'a, 'v> {
     }
 
     /// The speaker named right after token `verb` ("said Kino Gabriel", "said the minister").
+    /// The verb at `verb` may have its subject after it ("…," said Mr Owen; "Said Mr Owen:"):
+    /// nothing but adverbs stands between it and the sentence's start or a punctuation mark.
+    /// Not after a subject of its own that names no one: "It claims Tony Blair felt …" is
+    /// not Tony Blair's.
+    fn inverted(&self, verb: usize, sentence_start: usize) -> bool {
+        let mut k = verb;
+        while k > 0 && (SKIPPABLE.contains(&self.word(k - 1)) || is_adverb(self.word(k - 1))) {
+            k -= 1;
+        }
+        k == 0
+            || self.view.tokens[k - 1].start < sentence_start
+            || !NOMINATIVE_PRONOUNS.contains(&self.word(k - 1))
+                && !PRONOUNS.contains(&self.word(k - 1))
+    }
+
     fn subject_after(&self, verb: usize) -> Option<Speaker> {
         // "... record holder told Five Live": who was told is not who spoke.
         if matches!(self.word(verb), "told" | "tells" | "telling") {
@@ -1518,7 +1533,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
             let speaker = match form {
                 VerbForm::Finite => self
                     .subject_before(t, sentence.start)
-                    .or_else(|| self.subject_after(t))
+                    .or_else(|| {
+                        self.inverted(t, sentence.start)
+                            .then(|| self.subject_after(t))
+                            .flatten()
+                    })
                     .or_else(|| self.coordinated_subject(t, sentence.start, &sentence_speaker)),
                 VerbForm::Gerund => sentence_speaker
                     .clone()

@@ -891,3 +891,18 @@ fn a_deputy_holds_another_office() {
         Some("Hardeep Puri")
     );
 }
+
+/// A verb of saying after a subject of its own takes no speaker from after it: "It claims
+/// Tony Blair felt …" is not Tony Blair's words, while "…," said Mary Jones is hers.
+#[test]
+fn a_name_after_the_verb_speaks_only_in_an_inversion() {
+    let found =
+        reported("Headline here\n\nIt claims Tony Blair felt he had lost the trust of voters.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_ne!(found[0].1.as_deref(), Some("Tony Blair"), "{found:?}");
+    speakers_are(&[(
+        "\"We will win,\" said Mary Jones on Monday.",
+        "We will win",
+        Some("Mary Jones"),
+    )]);
+}
