@@ -1113,6 +1113,22 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return Some(Speaker::Entity(self.view.entity_of(m)));
         }
         if DETERMINERS.contains(&self.word(t)) {
+            // "said his father, Abdullah Kurdi": the person named in apposition.
+            let count = self.view.tokens.len();
+            for k in t + 1..(t + 4).min(count) {
+                let gap = self.gap_before(k);
+                if gap == ", " {
+                    let person = self
+                        .mention_at(k)
+                        .filter(|&m| self.view.kinds[m] == EntityType::Person);
+                    if let Some(m) = person {
+                        return Some(Speaker::Entity(self.view.entity_of(m)));
+                    }
+                }
+                if gap != " " {
+                    break;
+                }
+            }
             // the shortest title reference after the verb
             for end in t + 1..(t + 5).min(self.view.tokens.len()) {
                 if let Some(s) = self.title_reference(end, self.view.tokens[t].start) {
@@ -1135,15 +1151,20 @@ impl<'a, 'v> Attributor<'a, 'v> {
                             .any(|end| w.ends_with(end) && w.len() > end.len() + 2))
                 }
             };
-            let head = [t + 1, t + 2].into_iter().find(|&k| person_at(k))?;
+            let head = [t + 1, t + 2, t + 3].into_iter().find(|&k| person_at(k))?;
             // Not the subject of what was said: "said an error was made".
             let next = self.word(head + 1);
             if AUXILIARIES.contains(&next) || NEGATED_AUXILIARIES.contains(&next) {
                 return None;
             }
-            let adjective_ok = head == t + 1
-                || self.gap_before(t + 1) == " "
-                    && self.word(t + 1).starts_with(char::is_lowercase);
+            // Lower-case adjectives, or the name of an organisation or a nationality before
+            // the role ("a METI official", "a Home Office spokesman", "a Labour source").
+            let adjective_ok = (t + 1..head).all(|k| {
+                self.gap_before(k) == " "
+                    && !DETERMINERS.contains(&self.word(k))
+                    && !is_preposition(self.word(k))
+                    && !AUXILIARIES.contains(&self.word(k))
+            });
             if adjective_ok {
                 let phrase = slice(
                     self.view.text,
@@ -1260,6 +1281,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let attribution_after = is_attribution_sentence(after);
         if continues_sentence || attribution_after {
             let t0 = self.token_at(q.close);
+            // '"…," according to John Binks, director of GfK.' (A quotation inside a sentence
+            // of its own is its subject's: 'Pelosi called it a "breach …," according to NBC'.)
+            let opens_sentence = slice(text, self.sentence_of(q.open).start, q.open)
+                .trim()
+                .chars()
+                .all(|c| matches!(c, '"' | '“' | '\''));
+            if opens_sentence && self.word_is(t0, "according") && self.word_is(t0 + 1, "to") {
+                if let Some((speaker, _)) = self.named_after(t0 + 2) {
+                    return Some(speaker);
+                }
+            }
             let limit = (t0 + 4).min(self.view.tokens.len());
             for t in t0..limit {
                 if matches!(
@@ -1471,7 +1503,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
             // "According to X, CLAUSE" / "CLAUSE, according to X."
             // Capitalised only where it opens the sentence: not "The World According to Bex".
             let opens = w == "According" && t == first;
-            if (opens || w == "according") && self.word_is(t + 1, "to") {
+            // '"…," according to X, director of Y': the quotation is X's (see
+            // `direct_speaker`); what follows the name only describes X.
+            let after_a_quotation = slice(text, sentence.start, at)
+                .trim_end()
+                .trim_end_matches(',')
+                .ends_with(['"', '”']);
+            if (opens || w == "according") && self.word_is(t + 1, "to") && !after_a_quotation {
                 if let Some((speaker, after_name)) = self.named_after(t + 2) {
                     let rest = slice(text, after_name, sentence.end);
                     // The source may go on past the name: "According to Reuters and NBC, …".

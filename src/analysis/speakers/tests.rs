@@ -906,3 +906,39 @@ fn a_name_after_the_verb_speaks_only_in_an_inversion() {
         Some("Mary Jones"),
     )]);
 }
+
+/// After a quotation: "said a METI official" is the official, described (an organisation's
+/// name may stand before the role); "said his father, Abdullah Kurdi" is the person named in
+/// apposition; '"…," according to John Binks, director of GfK' is John Binks's, and what
+/// describes him is no reported speech; but a quotation inside a sentence of its own stays
+/// its subject's ('Pelosi called it a "breach …," according to NBC').
+#[test]
+fn attributions_after_a_quotation() {
+    let earlier = "William Lerach said he was pleased. ";
+    speakers_are(&[
+        (
+            &format!("{earlier}\"The outlook is positive,\" said a METI official."),
+            "outlook",
+            Some("METI official"),
+        ),
+        (
+            &format!("{earlier}\"This day is very hard for me,\" said his father, Abdullah Kurdi."),
+            "very hard",
+            Some("Abdullah Kurdi"),
+        ),
+        (
+            "\"The UK is the largest market,\" according to John Binks, director of GfK.",
+            "largest market",
+            Some("John Binks"),
+        ),
+        (
+            "Nancy Pelosi called it a \"breach of his responsibilities,\" according to NBC.",
+            "breach",
+            Some("Nancy Pelosi"),
+        ),
+    ]);
+    let found = reported(
+        "Headline\n\n\"The UK is the largest market,\" according to John Binks, director of GfK.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
