@@ -1427,7 +1427,41 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 }
             }
         }
+        // 5. "Dan Jolin, reviews editor of Empire magazine, says classic shows have a built-in
+        // audience." then a paragraph of his words: a quotation opening a paragraph with no
+        // attribution of its own goes on from the one named speaking last before it.
+        if self.starts_paragraph(q) && p > 0 {
+            return self.speaker_of_last_sentence(self.view.paragraphs[p - 1].clone());
+        }
         None
+    }
+
+    /// Who speaks in the last sentence of `paragraph`, by a verb of saying outside quotation
+    /// marks: "X says …", "X told reporters …". None when that sentence holds a quotation
+    /// (its speaker is told by the quotation's own rules) or no such verb.
+    fn speaker_of_last_sentence(&self, paragraph: Range<usize>) -> Option<Speaker> {
+        let last = self.sentence_of(paragraph.end.saturating_sub(1));
+        let start = last.start.max(paragraph.start);
+        if self
+            .direct
+            .iter()
+            .any(|d| d.open >= start && d.open < paragraph.end)
+        {
+            return None;
+        }
+        let verbs = self.verbs_between(start, paragraph.end);
+        let (verb, _) = verbs.iter().find(|(_, form)| *form == VerbForm::Finite)?;
+        // A speaker named there only: not a pronoun ("who they say they are"), nor a described
+        // one ("growth", "the laws"), too often misread to carry over.
+        let mut k = *verb;
+        while k > 0 && (SKIPPABLE.contains(&self.word(k - 1)) || is_adverb(self.word(k - 1))) {
+            k -= 1;
+        }
+        if k == 0 || PRONOUNS.contains(&self.word(k - 1)) {
+            return None;
+        }
+        self.subject_before(*verb, start)
+            .filter(|s| matches!(s, Speaker::Entity(_)))
     }
 
     /// The subject of the text `from..to`: its first person or organisation named outside

@@ -942,3 +942,23 @@ fn attributions_after_a_quotation() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// A quotation opening a paragraph with no attribution of its own goes on from the one
+/// named speaking last before it ("Dan Jolin … says …" then his words); not from a pronoun.
+#[test]
+fn a_paragraph_of_quotation_goes_on_from_the_last_speaker() {
+    speakers_are(&[
+        (
+            "Dan Jolin, reviews editor of Empire magazine, says classic shows have an \
+             audience.\n\n\"I can understand why people are taking these properties.\"",
+            "I can understand",
+            Some("Dan Jolin"),
+        ),
+        (
+            "Steve Ash met the panel. The hard part is knowing who they say they are.\n\n\
+             \"The end solution is a method with two parts.\"",
+            "end solution",
+            None,
+        ),
+    ]);
+}
