@@ -548,6 +548,25 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
     }
 
+    /// The person a capitalised title introduces right after the place or nationality mention
+    /// `m` ("US Attorney Roslynn Mauskopf", where the title may be read into the person's
+    /// mention): words joined by single spaces, at most three, up to a person's mention.
+    fn person_after_title(&self, m: usize) -> Option<usize> {
+        let first = self.token_at(self.view.mentions[m].end());
+        let count = self.view.tokens.len();
+        let mut k = first;
+        while k < count && k <= first + 3 && self.gap_before(k) == " " {
+            if let Some(p) = self.mention_at(k) {
+                return (self.view.kinds[p] == EntityType::Person).then_some(p);
+            }
+            if !self.word(k).starts_with(char::is_uppercase) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// The person that lower-case role words introduce right after the organisation or place
     /// mention `m` ("Rutgers University political scholar Kelly Dittmar").
     fn person_after_role(&self, m: usize) -> Option<usize> {
@@ -1093,7 +1112,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 return Some(Speaker::Entity(self.view.entity_of(p)));
             }
             if !self.is_speaker_kind(m) {
-                return None;
+                // "said US Attorney Roslynn Mauskopf", "said Iraqi Deputy Minister Ali Haidari":
+                // a place or a nationality opening a title before the person.
+                let person = self.person_after_title(m);
+                return person.map(|p| Speaker::Entity(self.view.entity_of(p)));
             }
             // "said University of California, San Diego's chancellor, Pradeep Khosla": the
             // person in the phrase outranks the institution.
@@ -1137,7 +1159,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         // "said a protester using the pseudonym Katya", "said one local resident".
-        if INDEFINITE.contains(&self.word(t)) {
+        if INDEFINITE.contains(&self.word(t)) || self.word(t) == "one" {
             let count = self.view.tokens.len();
             let person_at = |k: usize| {
                 k < count && self.gap_before(k) == " " && {
@@ -1292,7 +1314,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     return Some(speaker);
                 }
             }
-            let limit = (t0 + 4).min(self.view.tokens.len());
+            // Far enough for a person's name and a short description before the verb ('"…,"
+            // John Houlihan, editor of Computerandvideogames.com told BBC News').
+            let person_first = self
+                .mention_at(t0)
+                .is_some_and(|m| self.view.kinds[m] == EntityType::Person);
+            let reach = if person_first { 8 } else { 4 };
+            let limit = (t0 + reach).min(self.view.tokens.len());
             for t in t0..limit {
                 if matches!(
                     self.word(t),

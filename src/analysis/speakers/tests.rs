@@ -962,3 +962,28 @@ fn a_paragraph_of_quotation_goes_on_from_the_last_speaker() {
         ),
     ]);
 }
+
+/// After a quotation, a title opened by a place names the person after it ("said US
+/// Attorney Roslynn Mauskopf"), "one reviewer" is described as "a reviewer" is, and a
+/// person's name may be followed by a short description before the verb.
+#[test]
+fn titled_and_described_speakers_after_a_quotation() {
+    speakers_are(&[
+        (
+            "\"They used the tools to defraud the public,\" said US Attorney Roslynn Mauskopf.",
+            "defraud",
+            Some("Attorney Roslynn Mauskopf"),
+        ),
+        (
+            "\"This film is hamstrung by grandiosity,\" wrote one reviewer in Rolling Stone.",
+            "hamstrung",
+            Some("reviewer"),
+        ),
+        (
+            "\"Trump treats the rule of law with contempt,\" Xavier Becerra, the attorney \
+             general of California, said.",
+            "contempt",
+            Some("Xavier Becerra"),
+        ),
+    ]);
+}
