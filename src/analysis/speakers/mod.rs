@@ -720,6 +720,25 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         let mut t = t - 1;
+        // "a rival in IBM, which argues that", "denied by Peter Mandelson, who said": the name
+        // the relative word follows, whatever stands before it.
+        // (Not an organisation inside a description: "Mark Hay, a marine ecologist at GT, who
+        // said" is Mark Hay's, found below; "the Navy, who told it" is the Navy's.)
+        if t > 0 && matches!(self.word(t), "which" | "who") && self.gap_before(t) == ", " {
+            if let Some(m) = self.mention_at(t - 1) {
+                let first = self.token_at(self.view.mentions[m].start());
+                let described = first > 0
+                    && (is_preposition(self.word(first - 1)) || self.word(first - 1) == "in");
+                let fits = match self.view.kinds[m] {
+                    EntityType::Person => self.word(t) == "who",
+                    EntityType::Org => !described,
+                    _ => false,
+                };
+                if fits {
+                    return Some(Speaker::Entity(self.view.entity_of(m)));
+                }
+            }
+        }
         // "Nancy Pelosi, the Speaker of the House, said": skip the appositive between commas.
         let gap = slice(
             self.view.text,
@@ -1044,7 +1063,16 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return None;
         }
         let head = self.word(t).to_lowercase();
-        let group = SPEAKING_GROUPS.contains(&head.as_str())
+        // "One analyst suggested": one of a group, described as one.
+        let one_of = self.word(first).eq_ignore_ascii_case("one") && t > first && {
+            let plural = format!("{head}s");
+            SPEAKING_GROUPS.contains(&plural.as_str())
+                || head.ends_with("ist") && head.len() > 5
+                || head.ends_with("ian") && head.len() > 6
+        };
+        let first = if one_of { first + 1 } else { first };
+        let group = one_of
+            || SPEAKING_GROUPS.contains(&head.as_str())
             || head.ends_with("ists") && head.len() > 6
             || head.ends_with("ians") && head.len() > 7;
         group.then(|| {

@@ -987,3 +987,50 @@ fn titled_and_described_speakers_after_a_quotation() {
         ),
     ]);
 }
+
+/// The name before ", who said" or ", which argues" speaks, whatever stands before it ("denied
+/// by Peter Mandelson, who said"), but not an organisation inside a description ("Mark Hay,
+/// a marine ecologist at GT, who said" is not GT's); groups of people speak as described
+/// ("Several Opec members said", "Global business leaders say"), and so does one of them
+/// ("One analyst suggested").
+#[test]
+fn relatives_groups_and_one_of_a_group_speak() {
+    for (sentence, clause, speaker) in [
+        (
+            "That charge was denied by Peter Mandelson, who said the Tories were afraid.",
+            "the Tories were afraid",
+            "Peter Mandelson",
+        ),
+        (
+            "Several Opec members said on Tuesday that a cut was unlikely.",
+            "a cut was unlikely",
+            "Several Opec members",
+        ),
+        (
+            "Global business leaders say that they face new rules.",
+            "they face new rules",
+            "Global business leaders",
+        ),
+        (
+            "One analyst suggested that a bidding battle may begin.",
+            "a bidding battle may begin",
+            "analyst",
+        ),
+    ] {
+        assert_eq!(
+            only_clause(sentence, clause).as_deref(),
+            Some(speaker),
+            "{sentence}"
+        );
+    }
+    let described = reported(
+        "Headline\n\nThe work was led by Mark Hay, a marine ecologist at Georgia Tech \
+         University, who said that fish were needed.",
+    );
+    assert!(
+        described
+            .iter()
+            .all(|(_, s)| s.as_deref() != Some("Georgia Tech University")),
+        "{described:?}"
+    );
+}
