@@ -740,11 +740,20 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         // "Nancy Pelosi, the Speaker of the House, said": skip the appositive between commas.
-        let gap = slice(
-            self.view.text,
-            self.view.tokens[t].end,
-            self.view.tokens[verb].start,
-        );
+        // But "Vivendi, however, has said": commas around the words skipped above set off a
+        // parenthesis, and the subject is right before it.
+        let parenthesis = t + 1 < verb
+            && self.gap_before(t + 1).starts_with(',')
+            && (t + 2..=verb).any(|k| self.gap_before(k).contains(','));
+        let gap = if parenthesis {
+            ""
+        } else {
+            slice(
+                self.view.text,
+                self.view.tokens[t].end,
+                self.view.tokens[verb].start,
+            )
+        };
         let names_speaker = self
             .mention_at(t)
             .is_some_and(|m| self.view.kinds[m] == EntityType::Person);

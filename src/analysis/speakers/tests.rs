@@ -1034,3 +1034,26 @@ fn relatives_groups_and_one_of_a_group_speak() {
         "{described:?}"
     );
 }
+
+/// Commas around a word like "however" set off a parenthesis, not an appositive: "Vivendi,
+/// however, has said that …" is Vivendi's; "Nancy Pelosi, the Speaker, also said" is still
+/// Nancy Pelosi's.
+#[test]
+fn a_parenthesis_between_subject_and_verb_hides_no_subject() {
+    assert_eq!(
+        only_clause(
+            "Vivendi, however, has said that the information was public.",
+            "the information was public",
+        )
+        .as_deref(),
+        Some("Vivendi")
+    );
+    assert_eq!(
+        only_clause(
+            "Nancy Pelosi, the Speaker of the House, also said that a vote would be held.",
+            "a vote would be held",
+        )
+        .as_deref(),
+        Some("Nancy Pelosi")
+    );
+}
