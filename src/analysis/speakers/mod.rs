@@ -548,6 +548,23 @@ impl<'a, 'v> Attributor<'a, 'v> {
         }
     }
 
+    /// "the 22-year-old" (with a noun or not: "the 55-year-old Frenchman") at token `t`: a
+    /// reference by age to the person the article is about, resolved as "he" is.
+    fn age_reference(&self, t: usize) -> Option<Speaker> {
+        if !matches!(self.word(t), "the" | "The") {
+            return None;
+        }
+        let age = self.word(t + 1);
+        let by_age = age.ends_with("-year-old")
+            && age
+                .split('-')
+                .next()
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        by_age
+            .then(|| self.resolve_pronoun("he", self.view.tokens[t].start))
+            .flatten()
+    }
+
     /// The person a capitalised title introduces right after the place or nationality mention
     /// `m` ("US Attorney Roslynn Mauskopf", where the title may be read into the person's
     /// mention): words joined by single spaces, at most three, up to a person's mention.
@@ -892,6 +909,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let Some(start) = start else {
             return self.group_opening_sentence(k, t);
         };
+        if let Some(person) = self.age_reference(start) {
+            return Some(person);
+        }
         // "An angry Beattie initially said", "by Tory leader Michael Howard who": the person
         // ending the phrase (not "a Jackson lawyer", "the Defra spokesman").
         // So is an organisation before "which": "research from net analyst WebSideStory which
@@ -1171,6 +1191,11 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
             return Some(Speaker::Entity(self.view.entity_of(m)));
         }
+        // "said the 22-year-old", "the 55-year-old Frenchman told": the person the article is
+        // about, as "he" or "she" would be.
+        if let Some(person) = self.age_reference(t) {
+            return Some(person);
+        }
         if DETERMINERS.contains(&self.word(t)) {
             // "said his father, Abdullah Kurdi": the person named in apposition.
             let count = self.view.tokens.len();
@@ -1351,12 +1376,12 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     return Some(speaker);
                 }
             }
-            // Far enough for a person's name and a short description before the verb ('"…,"
-            // John Houlihan, editor of Computerandvideogames.com told BBC News').
+            // Far enough for a person's name and a description before the verb ('"…," Glenn
+            // Maguire, chief economist for the region at Societe Generale, told').
             let person_first = self
                 .mention_at(t0)
                 .is_some_and(|m| self.view.kinds[m] == EntityType::Person);
-            let reach = if person_first { 8 } else { 4 };
+            let reach = if person_first { 12 } else { 4 };
             let limit = (t0 + reach).min(self.view.tokens.len());
             for t in t0..limit {
                 if matches!(

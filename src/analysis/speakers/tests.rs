@@ -1057,3 +1057,30 @@ fn a_parenthesis_between_subject_and_verb_hides_no_subject() {
         Some("Nancy Pelosi")
     );
 }
+
+/// "said the 22-year-old", "The 55-year-old Frenchman told": a reference by age is the
+/// person the article is about, as "he" would be; a long description may stand between a
+/// name after a quotation and its verb.
+#[test]
+fn a_reference_by_age_is_the_person_written_about() {
+    speakers_are(&[
+        (
+            "Jason Gardener won the 60m title in Birmingham. \"You'll see me in Madrid,\" \
+             said the 29-year-old.",
+            "Madrid",
+            Some("Jason Gardener"),
+        ),
+        (
+            "Arsene Wenger has signed a new deal.\n\nThe 55-year-old Frenchman told the \
+             club's website: \"My intention has always been clear.\"",
+            "intention",
+            Some("Arsene Wenger"),
+        ),
+        (
+            "\"There will be a relaxation of fiscal policy,\" Glenn Maguire, chief economist \
+             for the region at Societe Generale, told the BBC.",
+            "fiscal policy",
+            Some("Glenn Maguire"),
+        ),
+    ]);
+}
