@@ -1219,6 +1219,27 @@ impl<'a, 'v> Attributor<'a, 'v> {
                     return Some(s);
                 }
             }
+            // '"…," said the statement', '"…," says its report': whoever issued it, named
+            // before; else the document itself.
+            // (Only where the noun ends the attribution: in "says the announcement may come"
+            // the noun opens what is said.)
+            let noun = self.word(t + 1);
+            let ends_attribution = t + 2 >= self.view.tokens.len()
+                || self
+                    .gap_before(t + 2)
+                    .contains(['.', ',', ';', ':', '"', '“', '(']);
+            let same_sentence = !self.view.tokens[t].sentence_start;
+            if MEDIA_NOUNS.contains(&noun) && ends_attribution && same_sentence {
+                // The organisation just named, as "it" would be, when no issuer is in view.
+                let at = self.view.tokens[t].start;
+                let issuer = match self.word(t) {
+                    "its" | "their" => self.resolve_pronoun("it", at),
+                    _ => self
+                        .earlier_issuer(noun, t)
+                        .or_else(|| self.resolve_pronoun("it", at)),
+                };
+                return issuer.or_else(|| Some(Speaker::Described(noun.to_string())));
+            }
         }
         // "said a protester using the pseudonym Katya", "said one local resident".
         if INDEFINITE.contains(&self.word(t)) || self.word(t) == "one" {

@@ -1084,3 +1084,30 @@ fn a_reference_by_age_is_the_person_written_about() {
         ),
     ]);
 }
+
+/// '"…," said the report' is whoever issued the report, or the organisation just named, or
+/// else the report itself; "says the announcement may come" is no attribution to it.
+#[test]
+fn a_document_after_a_quotation_speaks_for_its_issuer() {
+    speakers_are(&[
+        (
+            "A separate study by Gartner looked at mobile TV. \"Technical issues must be \
+             resolved first,\" said the report.",
+            "Technical issues",
+            Some("Gartner"),
+        ),
+        (
+            "\"He fully supports the party's policies,\" said the statement.",
+            "fully supports",
+            Some("statement"),
+        ),
+    ]);
+    let found = reported("Headline\n\nMary Jones says the announcement may come in the summer.");
+    assert_eq!(
+        found,
+        [(
+            "the announcement may come in the summer".to_string(),
+            Some("Mary Jones".to_string())
+        )]
+    );
+}
