@@ -713,3 +713,20 @@ fn a_field_of_study_is_no_persons_name() {
         "{found:?}"
     );
 }
+
+/// Abbreviations of technologies, fuels, units and honours are ordinary nouns, no
+/// organisations ("LNG terminals", "a 3G and HSDPA network", "awarded an OBE").
+#[test]
+fn abbreviations_of_things_name_nothing() {
+    let found = mentions(
+        "Greece plans LNG terminals. Vodafone will run an HSDPA network of 50 MW. \
+         He was awarded an OBE by the Queen.",
+    );
+    for thing in ["LNG", "HSDPA", "MW", "OBE"] {
+        assert!(found.iter().all(|(s, _)| s != thing), "{thing}: {found:?}");
+    }
+    assert!(
+        found.contains(&("Vodafone".to_string(), EntityType::Org)),
+        "{found:?}"
+    );
+}
