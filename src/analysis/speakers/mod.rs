@@ -940,8 +940,10 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .position(|w| *w == "of")
             .unwrap_or(phrase.len());
         let head = phrase[..head_end].last()?;
+        // (A capitalised head is a name's, read elsewhere; but "the MPs said" is a group.)
+        let group = SPEAKING_GROUPS.contains(&head.to_lowercase().as_str());
         if GENERIC_HEADS.contains(head)
-            || head.starts_with(char::is_uppercase) && head_end == phrase.len()
+            || head.starts_with(char::is_uppercase) && head_end == phrase.len() && !group
         {
             return None;
         }
@@ -1100,7 +1102,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 || head.ends_with("ian") && head.len() > 6
         };
         let first = if one_of { first + 1 } else { first };
+        // "Broadcast magazine said", "Kathimerini newspaper reported": a publication named
+        // before its kind speaks as described.
+        let publication = matches!(
+            head.as_str(),
+            "magazine" | "newspaper" | "journal" | "tabloid" | "website" | "broadcaster"
+        ) && t > first
+            && (first..t).all(|k| self.word(k).starts_with(char::is_uppercase));
         let group = one_of
+            || publication
             || SPEAKING_GROUPS.contains(&head.as_str())
             || head.ends_with("ists") && head.len() > 6
             || head.ends_with("ians") && head.len() > 7;

@@ -1111,3 +1111,29 @@ fn a_document_after_a_quotation_speaks_for_its_issuer() {
         )]
     );
 }
+
+/// MPs speak as a group, with or without an article ("MPs said", "the MPs said"), and a
+/// publication named before its kind speaks as described ("Broadcast magazine said").
+#[test]
+fn mps_and_publications_speak_as_described() {
+    assert_eq!(
+        only_clause(
+            "MPs said the law should be changed to require mediation.",
+            "the law should be changed to require mediation",
+        )
+        .as_deref(),
+        Some("MPs")
+    );
+    speakers_are(&[
+        (
+            "The committee met. \"A template would not work,\" the MPs said.",
+            "template",
+            Some("MPs"),
+        ),
+        (
+            "Broadcast magazine said: \"British TV never realised how low it could go.\"",
+            "British TV",
+            Some("Broadcast magazine"),
+        ),
+    ]);
+}

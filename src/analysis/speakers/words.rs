@@ -100,6 +100,8 @@ pub(super) const SPEAKING_GROUPS: WordSet = WordSet::new(&[
     "retailers",
     "scientists",
     "engineers",
+    "mps",
+    "meps",
 ]);
 
 /// Words that open a relative or subordinate clause: an auxiliary after them belongs to it.
