@@ -1076,12 +1076,18 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 .count()
                 <= 2
         };
+        // Or opening a clause after an introductory phrase: "In Sri Lanka, some economists
+        // have said", "while there was no suggestion of sabotage, local activists claimed".
+        let after_comma = first > 0 && self.gap_before(first) == ", ";
         let opens = self.view.tokens[first].sentence_start
             || closes
+            || after_comma
             || first > 0
                 && (LINKS.contains(&self.word(first - 1)) || self.word(first - 1) == "The");
-        // "But analysts said": the group, without the link.
-        let first = if LINKS.contains(&self.word(first)) {
+        // "But analysts said", "… and local officials said": the group, without the link.
+        let first = if LINKS.contains(&self.word(first))
+            || after_comma && matches!(self.word(first), "and" | "but" | "or")
+        {
             first + 1
         } else {
             first

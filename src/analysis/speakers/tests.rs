@@ -1137,3 +1137,32 @@ fn mps_and_publications_speak_as_described() {
         ),
     ]);
 }
+
+/// A group of people opening a clause after an introductory phrase speaks as described
+/// ("In Sri Lanka, some economists have said that", "…, and local officials said").
+#[test]
+fn a_group_opening_a_clause_after_a_comma_speaks() {
+    for (sentence, clause, speaker) in [
+        (
+            "In Sri Lanka, some economists have said that growth may be lost.",
+            "growth may be lost",
+            "some economists",
+        ),
+        (
+            "The roof fell in, and local officials said there was danger of collapse.",
+            "there was danger of collapse",
+            "local officials",
+        ),
+        (
+            "Sales slowed, wine makers claimed the support did not go far enough.",
+            "the support did not go far enough",
+            "wine makers",
+        ),
+    ] {
+        assert_eq!(
+            only_clause(sentence, clause).as_deref(),
+            Some(speaker),
+            "{sentence}"
+        );
+    }
+}

@@ -102,6 +102,9 @@ pub(super) const SPEAKING_GROUPS: WordSet = WordSet::new(&[
     "engineers",
     "mps",
     "meps",
+    "makers",
+    "producers",
+    "brokers",
 ]);
 
 /// Words that open a relative or subordinate clause: an auxiliary after them belongs to it.
