@@ -1155,6 +1155,37 @@ impl<'a, 'v> Attributor<'a, 'v> {
     }
 
     /// The speaker named right after token `verb` ("said Kino Gabriel", "said the minister").
+    /// A country opening the clause of the verb at `verb` speaks for its government: "Malaysia
+    /// said as many as 1,000 fishermen will be affected", "The milestone came the same day
+    /// Malawi confirmed its first infections". Not a city ("London said" is rare and mostly
+    /// a club), nor a place after a preposition ("in Iran said"). Asked for reported speech
+    /// only, after every other reading: a place is no subject for the salience of "he".
+    fn country_before(&self, verb: usize, bound: usize) -> Option<Speaker> {
+        let mut t = verb;
+        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
+            t -= 1;
+        }
+        let m = self.mention_at(t.checked_sub(1)?)?;
+        let mention = &self.view.mentions[m];
+        if self.view.kinds[m] != EntityType::Place || mention.start() < bound {
+            return None;
+        }
+        let name = slice(self.view.text, mention.start(), mention.end());
+        if gazetteer().is_minor_place(name) || !gazetteer().is_place(name) {
+            return None;
+        }
+        // Opening its sentence, or after "the" that does ("The US says"), or after a link
+        // ("… but Malaysia said"); not after a comma ("Mr Mubanga, from Wembley, London,
+        // said"), nor "in the United States" and "the UK and the US".
+        let first = self.token_at(mention.start());
+        let opens = |k: usize| self.view.tokens[k].sentence_start;
+        let opens_clause = opens(first)
+            || first > 0
+                && (matches!(self.word(first - 1), "The") && opens(first - 1)
+                    || matches!(self.word(first - 1), "but" | "But"));
+        opens_clause.then(|| Speaker::Entity(self.view.entity_of(m)))
+    }
+
     /// The verb at `verb` may have its subject after it ("…," said Mr Owen; "Said Mr Owen:"):
     /// nothing but adverbs stands between it and the sentence's start or a punctuation mark.
     /// Not after a subject of its own that names no one: "It claims Tony Blair felt …" is
@@ -1737,7 +1768,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
                             .then(|| self.subject_after(t))
                             .flatten()
                     })
-                    .or_else(|| self.coordinated_subject(t, sentence.start, &sentence_speaker)),
+                    .or_else(|| self.coordinated_subject(t, sentence.start, &sentence_speaker))
+                    .or_else(|| self.country_before(t, sentence.start)),
                 VerbForm::Gerund => sentence_speaker
                     .clone()
                     .or_else(|| self.subject_in(sentence.start, at)),

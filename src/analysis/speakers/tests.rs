@@ -1166,3 +1166,38 @@ fn a_group_opening_a_clause_after_a_comma_speaks() {
         );
     }
 }
+
+/// A country opening the sentence speaks for its government in reported speech ("Malaysia
+/// said", "The US says"); not a place inside another subject ("Mr Mubanga, from Wembley,
+/// London, said" is his, "researchers in the United States reported" theirs).
+#[test]
+fn a_country_opening_its_sentence_speaks() {
+    for (sentence, clause, speaker) in [
+        (
+            "Malaysia said as many as 1,000 fishermen will be affected.",
+            "as many as 1,000 fishermen will be affected",
+            Some("Malaysia"),
+        ),
+        (
+            "The US says he will not have to give up his citizenship.",
+            "he will not have to give up his citizenship",
+            Some("United States"),
+        ),
+    ] {
+        assert_eq!(
+            only_clause(sentence, clause).as_deref(),
+            speaker,
+            "{sentence}"
+        );
+    }
+    let found = reported(
+        "Headline\n\nResearchers at two universities, both in the United States, reported \
+         warming seas appear to weaken corals.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, s)| s.as_deref() != Some("United States")),
+        "{found:?}"
+    );
+}
