@@ -304,3 +304,44 @@ fn many_bad_records_of_one_file_are_one_warning() {
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
 }
+
+/// A folder's own documentation and hidden files are no articles: README.md, LICENSE.txt and
+/// .notes/ are left out of a folder read recursively, but a README named on the command line
+/// is read.
+#[test]
+fn a_folders_readme_licence_and_hidden_files_are_not_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2020-01-01_story.txt"),
+        "Mayor opens bridge\n\nThe mayor opened the bridge on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("README.md"),
+        "# My corpus\n\nNotes on sources.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("LICENSE.txt"),
+        "Permission is hereby granted.\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join(".notes")).unwrap();
+    std::fs::write(
+        dir.path().join(".notes/todo.txt"),
+        "Check the bridge story.\n",
+    )
+    .unwrap();
+    let list = |path: &std::path::Path| {
+        let out = support::quire_command()
+            .args(["list", "--json"])
+            .arg(path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let listed = list(dir.path());
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("Mayor opens bridge"), "{listed}");
+    assert!(list(&dir.path().join("README.md")).contains("My corpus"));
+}

@@ -337,6 +337,9 @@ fn walk_dir(
         .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (path, listed) in entries {
+        if is_hidden_or_documentation(&path) {
+            continue;
+        }
         let file_type = match listed.filter(|t| !t.is_symlink()) {
             Some(file_type) => file_type,
             None => match fs::metadata(&path) {
@@ -367,6 +370,26 @@ const ARTICLE_EXTENSIONS: [&str; 14] = [
     "txt", "md", "markdown", "json", "jsonl", "ndjson", "csv", "tsv", "gz", "rss", "atom", "xml",
     "html", "htm",
 ];
+
+/// Inside a folder, what is no article though its name says text: hidden files and folders
+/// (".git", ".cache") and the folder's own documentation (README.md, LICENSE.txt,
+/// CHANGELOG.md), which a corpus folder often carries and which would be listed first as
+/// articles. A file named on the command line is read whatever its name.
+fn is_hidden_or_documentation(path: &Path) -> bool {
+    const DOCUMENTS: [&str; 8] = [
+        "readme",
+        "license",
+        "licence",
+        "changelog",
+        "contributing",
+        "copying",
+        "notice",
+        "authors",
+    ];
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    name.starts_with('.') || DOCUMENTS.iter().any(|d| stem.eq_ignore_ascii_case(d))
+}
 
 fn is_article_file(path: &Path) -> bool {
     path.extension()
