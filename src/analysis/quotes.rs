@@ -358,22 +358,28 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if matches!(
-        last_word,
-        "named"
-            | "as"
-            | "word"
-            | "term"
-            | "dubbed"
-            | "designation"
-            | "the"
-            | "is"
-            | "for"
-            | "a"
-            | "an"
-            | "called"
-    ) && !before.contains(" called ")
-        | matches!(last_word, "as" | "word" | "term" | "named" | "designation")
+    // '… the pandemic is "unprecedented."', '… went on for "years."': lower-case words closing
+    // a sentence inside the marks are someone's words, not a term being named.
+    let closes_a_sentence =
+        content.starts_with(|c: char| c.is_lowercase()) && content.ends_with(['.', '!', '?']);
+    if !(closes_a_sentence && matches!(last_word, "is" | "for"))
+        && matches!(
+            last_word,
+            "named"
+                | "as"
+                | "word"
+                | "term"
+                | "dubbed"
+                | "designation"
+                | "the"
+                | "is"
+                | "for"
+                | "a"
+                | "an"
+                | "called"
+        )
+        && !before.contains(" called ")
+            | matches!(last_word, "as" | "word" | "term" | "named" | "designation")
     {
         // "known as", "the word", "named the virus … ": a term, not someone's words
         if !matches!(last_word, "a" | "an" | "the" | "called") {
@@ -381,20 +387,22 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
         }
     }
     let g = gazetteer();
-    before.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        g.speech_verb(w).is_some()
-            || matches!(
-                w,
-                "called"
-                    | "calling"
-                    | "termed"
-                    | "described"
-                    | "describing"
-                    | "labelled"
-                    | "labeled"
-                    | "branded"
-            )
-    }) || said_after(text, open + content.len())
+    closes_a_sentence && before.contains("ccording to ")
+        || before.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            g.speech_verb(w).is_some()
+                || matches!(
+                    w,
+                    "called"
+                        | "calling"
+                        | "termed"
+                        | "described"
+                        | "describing"
+                        | "labelled"
+                        | "labeled"
+                        | "branded"
+                )
+        })
+        || said_after(text, open + content.len())
 }
 
 /// Where the last sentence of `text` starts: after its last stop that ends no abbreviation

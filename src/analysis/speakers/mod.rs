@@ -199,12 +199,16 @@ fn token_facts(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<TokenFacts> 
             }
             let mention = (m > 0 && view.mentions[m - 1].end() > at).then(|| (m - 1) as u32);
             let quoted = q > 0 && at < direct[q - 1].close.max(direct[q - 1].end);
+            let word = token.text(view.text);
+            // A capitalised word inside a name is part of it: "States" in "the United States'
+            // Centers for Disease Control" is no verb of saying.
+            let in_a_name = mention.is_some() && word.starts_with(char::is_uppercase);
             TokenFacts {
                 mention,
                 quoted,
-                speech: g
-                    .speech_verb(token.text(view.text))
-                    .filter(|_| !after_a_possessive(view, k) && !after_a_determiner(view, k)),
+                speech: g.speech_verb(word).filter(|_| {
+                    !in_a_name && !after_a_possessive(view, k) && !after_a_determiner(view, k)
+                }),
             }
         })
         .collect()
@@ -1509,6 +1513,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let before = slice(text, from, q.open);
         if let Some(i) = before.rfind("ccording to ") {
             let t = self.token_at(from + i + "ccording to ".len());
+            // "According to Dr. Tom Frieden, …": past a title the name is not part of.
+            let t = if self.mention_at(t).is_none()
+                && self.mention_at(t + 1).is_some()
+                && gazetteer().title_head(self.word(t)).is_some()
+            {
+                t + 1
+            } else {
+                t
+            };
             if let Some((speaker, _)) = self.named_after(t) {
                 return Some(speaker);
             }

@@ -1201,3 +1201,30 @@ fn a_country_opening_its_sentence_speaks() {
         "{found:?}"
     );
 }
+
+/// Lower-case words closing a sentence inside quotation marks after "is" or "for" are
+/// someone's words, not a term ('the pandemic is "unprecedented."', 'went on for "years."'),
+/// attributed past a title ("According to Dr. Tom Frieden, …"); and a capitalised word inside
+/// a name is no verb of saying ("States" in "the United States' Centers for Disease Control").
+#[test]
+fn closing_words_in_marks_are_quotations_and_names_hold_no_verbs() {
+    speakers_are(&[
+        (
+            "According to Dr. Tom Frieden, formerly the director of the United States' Centers \
+             for Disease Control and Prevention, the pandemic is \"unprecedented.\"",
+            "unprecedented",
+            Some("Tom Frieden"),
+        ),
+        (
+            "President Donald Trump claims he would be okay if the shutdown went on for \
+             \"years.\"",
+            "years",
+            Some("Donald Trump"),
+        ),
+    ]);
+    let found = reported(
+        "Headline\n\nPresident Donald Trump claims he would be okay if the shutdown went on \
+         for \"years.\"",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
