@@ -46,7 +46,7 @@ fn char_at(text: &str, at: usize) -> char {
 /// U+206F, none a letter or digit), which otherwise took the slow table lookup at every quote
 /// mark of every article.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{2000}'..='\u{206f}').contains(&c) {

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::entities::{Mention, ROLE_CHANGERS};
 use super::gazetteer::{gazetteer, VerbForm};
 use super::quotes::QuoteSpan;
-use super::tokens::Token;
+use super::tokens::{is_word_char, Token};
 use super::{EntityType, QuoteKind};
 
 pub(crate) mod words;
@@ -251,10 +251,6 @@ fn after_a_determiner(view: &ArticleView<'_>, k: usize) -> bool {
         "all" | "these" | "those" | "such" | "any" | "no" | "many" | "some" | "several"
     ) && view.tokens[k].text(view.text).ends_with('s');
     (article || quantifier) && view.text[view.tokens[k - 1].end..view.tokens[k].start] == *" "
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 impl<'a, 'v> Attributor<'a, 'v> {
@@ -733,10 +729,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 return Some(Speaker::Entity(self.view.entity_of(m)));
             }
         }
-        let mut t = verb;
-        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
-            t -= 1;
-        }
+        let t = self.verb_group_start(verb);
         if t == 0 || self.view.tokens[t - 1].start < bound {
             return None;
         }
@@ -1144,10 +1137,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         bound: usize,
         sentence_speaker: &Option<Speaker>,
     ) -> Option<Speaker> {
-        let mut t = verb;
-        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
-            t -= 1;
-        }
+        let t = self.verb_group_start(verb);
         // "and stressed", "but says", "although insists": the sentence's subject goes on.
         if t == 0 || !matches!(self.word(t - 1), "and" | "but" | "although" | "though") {
             return None;
@@ -1158,17 +1148,24 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .or_else(|| self.resolve_pronoun("he", self.view.tokens[verb].start))
     }
 
-    /// The speaker named right after token `verb` ("said Kino Gabriel", "said the minister").
+    /// Where the verb at `verb` starts with the auxiliaries and adverbs before it ("has always
+    /// insisted", "eventually concluded", ", however, has said"): the word before is its
+    /// subject's last.
+    fn verb_group_start(&self, verb: usize) -> usize {
+        let mut t = verb;
+        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
+            t -= 1;
+        }
+        t
+    }
+
     /// A country opening the clause of the verb at `verb` speaks for its government: "Malaysia
     /// said as many as 1,000 fishermen will be affected", "The milestone came the same day
     /// Malawi confirmed its first infections". Not a city ("London said" is rare and mostly
     /// a club), nor a place after a preposition ("in Iran said"). Asked for reported speech
     /// only, after every other reading: a place is no subject for the salience of "he".
     fn country_before(&self, verb: usize, bound: usize) -> Option<Speaker> {
-        let mut t = verb;
-        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
-            t -= 1;
-        }
+        let t = self.verb_group_start(verb);
         let m = self.mention_at(t.checked_sub(1)?)?;
         let mention = &self.view.mentions[m];
         if self.view.kinds[m] != EntityType::Place || mention.start() < bound {
@@ -1195,16 +1192,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// Not after a subject of its own that names no one: "It claims Tony Blair felt …" is
     /// not Tony Blair's.
     fn inverted(&self, verb: usize, sentence_start: usize) -> bool {
-        let mut k = verb;
-        while k > 0 && (SKIPPABLE.contains(&self.word(k - 1)) || is_adverb(self.word(k - 1))) {
-            k -= 1;
-        }
+        let k = self.verb_group_start(verb);
         k == 0
             || self.view.tokens[k - 1].start < sentence_start
             || !NOMINATIVE_PRONOUNS.contains(&self.word(k - 1))
                 && !PRONOUNS.contains(&self.word(k - 1))
     }
 
+    /// The speaker named right after token `verb` ("said Kino Gabriel", "said the minister").
     fn subject_after(&self, verb: usize) -> Option<Speaker> {
         // "... record holder told Five Live": who was told is not who spoke.
         if matches!(self.word(verb), "told" | "tells" | "telling") {
@@ -1624,10 +1619,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let (verb, _) = verbs.iter().find(|(_, form)| *form == VerbForm::Finite)?;
         // A speaker named there only: not a pronoun ("who they say they are"), nor a described
         // one ("growth", "the laws"), too often misread to carry over.
-        let mut k = *verb;
-        while k > 0 && (SKIPPABLE.contains(&self.word(k - 1)) || is_adverb(self.word(k - 1))) {
-            k -= 1;
-        }
+        let k = self.verb_group_start(*verb);
         if k == 0 || PRONOUNS.contains(&self.word(k - 1)) {
             return None;
         }

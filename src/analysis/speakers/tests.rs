@@ -41,6 +41,18 @@ fn only_clause(sentence: &str, clause: &str) -> Option<String> {
     found[0].1.clone()
 }
 
+/// Asserts, for each (sentence, clause, speaker), that the sentence as an article's body holds
+/// that one reported clause, said by that speaker.
+fn clauses_are(cases: &[(&str, &str, &str)]) {
+    for &(sentence, clause, speaker) in cases {
+        assert_eq!(
+            only_clause(sentence, clause).as_deref(),
+            Some(speaker),
+            "{sentence}"
+        );
+    }
+}
+
 /// Asserts, for each (article body, words of a quote, its speaker), that the quote holding
 /// those words in an article with that body is attributed so.
 fn speakers_are(cases: &[(&str, &str, Option<&str>)]) {
@@ -616,14 +628,11 @@ fn the_spokesman_just_described_speaks_on() {
 /// adverb between auxiliary and verb hides no subject ("Yukos has always insisted").
 #[test]
 fn a_group_closing_a_sentence_and_an_adverb_before_the_verb() {
-    assert_eq!(
-        only_clause(
-            "The conditions are set for steady growth in 2005, analysts said.",
-            "The conditions are set for steady growth in 2005"
-        )
-        .as_deref(),
-        Some("analysts")
-    );
+    clauses_are(&[(
+        "The conditions are set for steady growth in 2005, analysts said.",
+        "The conditions are set for steady growth in 2005",
+        "analysts",
+    )]);
     for adverb in ["always", "consistently", "long", "now"] {
         let sentence = format!("Yukos has {adverb} insisted the auction was theft.");
         assert_eq!(
@@ -685,14 +694,11 @@ fn according_to_after_a_clause_reads_that_clause() {
         .as_deref(),
         Some("a 2011 study")
     );
-    assert_eq!(
-        only_clause(
-            "But according to recent reports from China, the authorities have tightened controls.",
-            "the authorities have tightened controls"
-        )
-        .as_deref(),
-        Some("recent reports from China")
-    );
+    clauses_are(&[(
+        "But according to recent reports from China, the authorities have tightened controls.",
+        "the authorities have tightened controls",
+        "recent reports from China",
+    )]);
     // Past the source's description.
     assert_eq!(
         only_clause(
@@ -719,14 +725,11 @@ fn expressed_hope_that_reports_and_having_said_that_does_not() {
         .as_deref(),
         Some("Mustafa al-Kadhimi")
     );
-    assert_eq!(
-        only_clause(
-            "Finnish anti-virus firm F-Secure said that, so far, it had not seen many copies.",
-            "so far, it had not seen many copies"
-        )
-        .as_deref(),
-        Some("F-Secure")
-    );
+    clauses_are(&[(
+        "Finnish anti-virus firm F-Secure said that, so far, it had not seen many copies.",
+        "so far, it had not seen many copies",
+        "F-Secure",
+    )]);
     let found = reported("Title\n\nHaving said that, Burnley are yet to concede a goal.");
     assert!(found.is_empty(), "{found:?}");
 }
@@ -784,7 +787,7 @@ fn a_headline_quote_is_said_by_whoever_the_article_quotes_saying_it() {
 /// that is no subject ("20 times that", "500 job cuts"), nor a number in a listener's name.
 #[test]
 fn a_clause_may_open_with_a_count() {
-    for (sentence, clause, speaker) in [
+    clauses_are(&[
         (
             "Police said 20 people were killed in the crash.",
             "20 people were killed in the crash",
@@ -810,13 +813,7 @@ fn a_clause_may_open_with_a_count() {
             "two million children were at risk",
             "Mary Jones",
         ),
-    ] {
-        assert_eq!(
-            only_clause(sentence, clause).as_deref(),
-            Some(speaker),
-            "{sentence}"
-        );
-    }
+    ]);
     for sentence in [
         "Mary Jones announced 500 job cuts on Monday.",
         "Mary Jones said 20 times that nothing would change.",
@@ -846,30 +843,21 @@ fn nouns_adverbs_and_relatives_around_a_verb_of_saying() {
         let found = reported(&format!("Headline here\n\n{body}"));
         assert!(found.is_empty(), "{body}: {found:?}");
     }
-    assert_eq!(
-        only_clause(
-            "A UN report eventually concluded that evidence supported his murder.",
-            "evidence supported his murder",
-        )
-        .as_deref(),
-        Some("United Nations")
-    );
-    assert_eq!(
-        only_clause(
-            "The family said that he had died peacefully.",
-            "he had died peacefully",
-        )
-        .as_deref(),
-        Some("family")
-    );
-    assert_eq!(
-        only_clause(
-            "The show angered a viewer who said that he was disgusted.",
-            "he was disgusted",
-        )
-        .as_deref(),
-        Some("viewer")
-    );
+    clauses_are(&[(
+        "A UN report eventually concluded that evidence supported his murder.",
+        "evidence supported his murder",
+        "United Nations",
+    )]);
+    clauses_are(&[(
+        "The family said that he had died peacefully.",
+        "he had died peacefully",
+        "family",
+    )]);
+    clauses_are(&[(
+        "The show angered a viewer who said that he was disgusted.",
+        "he was disgusted",
+        "viewer",
+    )]);
 }
 
 /// A title another role word opens names another office: "the prime minister" is not the
@@ -995,7 +983,7 @@ fn titled_and_described_speakers_after_a_quotation() {
 /// ("One analyst suggested").
 #[test]
 fn relatives_groups_and_one_of_a_group_speak() {
-    for (sentence, clause, speaker) in [
+    clauses_are(&[
         (
             "That charge was denied by Peter Mandelson, who said the Tories were afraid.",
             "the Tories were afraid",
@@ -1016,13 +1004,7 @@ fn relatives_groups_and_one_of_a_group_speak() {
             "a bidding battle may begin",
             "analyst",
         ),
-    ] {
-        assert_eq!(
-            only_clause(sentence, clause).as_deref(),
-            Some(speaker),
-            "{sentence}"
-        );
-    }
+    ]);
     let described = reported(
         "Headline\n\nThe work was led by Mark Hay, a marine ecologist at Georgia Tech \
          University, who said that fish were needed.",
@@ -1040,22 +1022,16 @@ fn relatives_groups_and_one_of_a_group_speak() {
 /// Nancy Pelosi's.
 #[test]
 fn a_parenthesis_between_subject_and_verb_hides_no_subject() {
-    assert_eq!(
-        only_clause(
-            "Vivendi, however, has said that the information was public.",
-            "the information was public",
-        )
-        .as_deref(),
-        Some("Vivendi")
-    );
-    assert_eq!(
-        only_clause(
-            "Nancy Pelosi, the Speaker of the House, also said that a vote would be held.",
-            "a vote would be held",
-        )
-        .as_deref(),
-        Some("Nancy Pelosi")
-    );
+    clauses_are(&[(
+        "Vivendi, however, has said that the information was public.",
+        "the information was public",
+        "Vivendi",
+    )]);
+    clauses_are(&[(
+        "Nancy Pelosi, the Speaker of the House, also said that a vote would be held.",
+        "a vote would be held",
+        "Nancy Pelosi",
+    )]);
 }
 
 /// "said the 22-year-old", "The 55-year-old Frenchman told": a reference by age is the
@@ -1116,14 +1092,11 @@ fn a_document_after_a_quotation_speaks_for_its_issuer() {
 /// publication named before its kind speaks as described ("Broadcast magazine said").
 #[test]
 fn mps_and_publications_speak_as_described() {
-    assert_eq!(
-        only_clause(
-            "MPs said the law should be changed to require mediation.",
-            "the law should be changed to require mediation",
-        )
-        .as_deref(),
-        Some("MPs")
-    );
+    clauses_are(&[(
+        "MPs said the law should be changed to require mediation.",
+        "the law should be changed to require mediation",
+        "MPs",
+    )]);
     speakers_are(&[
         (
             "The committee met. \"A template would not work,\" the MPs said.",
@@ -1142,7 +1115,7 @@ fn mps_and_publications_speak_as_described() {
 /// ("In Sri Lanka, some economists have said that", "…, and local officials said").
 #[test]
 fn a_group_opening_a_clause_after_a_comma_speaks() {
-    for (sentence, clause, speaker) in [
+    clauses_are(&[
         (
             "In Sri Lanka, some economists have said that growth may be lost.",
             "growth may be lost",
@@ -1158,13 +1131,7 @@ fn a_group_opening_a_clause_after_a_comma_speaks() {
             "the support did not go far enough",
             "wine makers",
         ),
-    ] {
-        assert_eq!(
-            only_clause(sentence, clause).as_deref(),
-            Some(speaker),
-            "{sentence}"
-        );
-    }
+    ]);
 }
 
 /// A country opening the sentence speaks for its government in reported speech ("Malaysia
@@ -1172,24 +1139,18 @@ fn a_group_opening_a_clause_after_a_comma_speaks() {
 /// London, said" is his, "researchers in the United States reported" theirs).
 #[test]
 fn a_country_opening_its_sentence_speaks() {
-    for (sentence, clause, speaker) in [
+    clauses_are(&[
         (
             "Malaysia said as many as 1,000 fishermen will be affected.",
             "as many as 1,000 fishermen will be affected",
-            Some("Malaysia"),
+            "Malaysia",
         ),
         (
             "The US says he will not have to give up his citizenship.",
             "he will not have to give up his citizenship",
-            Some("United States"),
+            "United States",
         ),
-    ] {
-        assert_eq!(
-            only_clause(sentence, clause).as_deref(),
-            speaker,
-            "{sentence}"
-        );
-    }
+    ]);
     let found = reported(
         "Headline\n\nResearchers at two universities, both in the United States, reported \
          warming seas appear to weaken corals.",
