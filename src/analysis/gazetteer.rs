@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use super::wordset::Shapes;
 use super::EntityType;
 
 /// How a speech verb is used: with a subject (`said`, `says`) or continuing one (`stressing`).
@@ -364,6 +365,9 @@ impl Gazetteer {
 /// lookups alike.
 struct Lookup<V> {
     map: HashMap<String, V>,
+    /// The keys' lengths and first letters: a small map's keys have few, and most words are
+    /// turned away here, cheaper than by the filter's bit.
+    shapes: Shapes,
     filter: Box<[u64]>,
 }
 
@@ -385,18 +389,30 @@ impl<V> Lookup<V> {
         for bit in map.keys().map(|key| filter_bit(key)) {
             filter[bit / 64] |= 1 << (bit % 64);
         }
-        Self { map, filter }
+        let shapes = map.keys().fold(Shapes::NONE, |shapes, key| {
+            shapes.with_folded(key.as_bytes())
+        });
+        Self {
+            map,
+            shapes,
+            filter,
+        }
     }
 
+    #[inline]
     fn passes(&self, word: &str) -> bool {
+        if !self.shapes.may_hold_folded(word.as_bytes()) {
+            return false;
+        }
         let bit = filter_bit(word);
         self.filter[bit / 64] >> (bit % 64) & 1 == 1
     }
 
     /// The value for `word` exactly as written.
+    #[inline]
     fn get(&self, word: &str) -> Option<&V> {
         if self.passes(word) {
-            self.map.get(word)
+            self.get_exact(word)
         } else {
             None
         }
@@ -404,12 +420,26 @@ impl<V> Lookup<V> {
 
     /// The value for `word` in lower case (the map's keys are lower case). A word that is not
     /// ASCII is not filtered: lowering it may change its bytes.
+    #[inline]
     fn get_lower(&self, word: &str) -> Option<&V> {
-        if !word.is_ascii() || self.passes(word) {
-            lowercased(word, |lower| self.map.get(lower))
+        if self.passes(word) || !word.is_ascii() {
+            self.get_lowered(word)
         } else {
             None
         }
+    }
+
+    /// [`Self::get`] past the filter, out of line like [`Self::get_lowered`].
+    #[inline(never)]
+    fn get_exact(&self, word: &str) -> Option<&V> {
+        self.map.get(word)
+    }
+
+    /// [`Self::get_lower`] past the filter: out of line, so that the filter's test, asked of
+    /// nearly every word, is inlined where it is asked.
+    #[inline(never)]
+    fn get_lowered(&self, word: &str) -> Option<&V> {
+        lowercased(word, |lower| self.map.get(lower))
     }
 }
 
