@@ -770,6 +770,15 @@ fn within_article(
     // Each first name that opens exactly one person's full name in the article (`None`: two
     // people share it, "Jamal" could be either).
     let mut full_by_first: HashMap<&str, Option<usize>> = HashMap::default();
+    // Surnames written alone where something shows a person ("Mayor Adamowicz"): evidence for
+    // the full name they end ("Paweł Adamowicz", itself a person's name only by default).
+    let evidenced_surnames: rustc_hash::FxHashSet<&str> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityType::Person && (!m.guessed || m.cue.is_some()))
+        .map(|(k, _)| facts[node_of(k)].word_skeleton.as_str())
+        .filter(|skel| !skel.is_empty())
+        .collect();
     for (k, m) in mentions.iter().enumerate() {
         if m.kind == EntityType::Person {
             if let Some(last) = &facts[node_of(k)].last_skeleton {
@@ -790,8 +799,14 @@ fn within_article(
                 };
                 // And the person named so by evidence (a title, a verb of saying), not by
                 // default: "Fiat Powertrain" is no one.
+                let evidenced = !m.guessed
+                    || m.cue.is_some()
+                    || facts[node_of(k)]
+                        .last_skeleton
+                        .as_deref()
+                        .is_some_and(|skel| evidenced_surnames.contains(skel));
                 let given = g.is_first_name(first)
-                    || (!m.guessed || m.cue.is_some())
+                    || evidenced
                         && !g.is_common_word(first)
                         && g.type_of(first).is_none()
                         && surname_like(last);
@@ -1333,6 +1348,9 @@ mod tests {
              hospital.",
             // Not a name read as a person's only by default.
             "Engines\n\nVortelli Powertrain makes engines. Analysts expect Vortelli to grow.",
+            // Named in full by default, but the surname alone by evidence elsewhere.
+            "City mourns\n\nZbyszko Adamowicz was stabbed on stage. Crowds prayed for Mayor \
+             Adamowicz all night. Zbyszko was taken to hospital.",
         ]);
         let entity_of = |a: usize, surface: &str| {
             let last = *entities_written(&corpus, a, surface).last().unwrap_or(&0);
@@ -1343,6 +1361,7 @@ mod tests {
         assert_ne!(entity_of(2, "Sky"), "Sky One");
         assert_eq!(entity_of(3, "Zbyszko"), "Zbyszko Adamowicz");
         assert_ne!(entity_of(4, "Vortelli"), "Vortelli Powertrain");
+        assert_eq!(entity_of(5, "Zbyszko"), "Zbyszko Adamowicz");
     }
 
     /// Spelling variants join by skeleton only for names spelt from Arabic, Persian or
