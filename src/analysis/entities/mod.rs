@@ -511,6 +511,8 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 && words.pair_named_mid_sentence(pos))
             && !is_storm_name(words, pos, b)
             && !(known().is_none() && words.may_be_a_surname(pos, b))
+            // "Mayor Adamowicz had led": a title opening the sentence still titles the name.
+            && match_title(words, g, pos, b).is_none()
         {
             pos += 1;
             continue;

@@ -719,3 +719,18 @@ fn abbreviations_of_things_name_nothing() {
     lacks(text, &["LNG", "HSDPA", "MW", "OBE"]);
     has(text, "Vodafone", EntityType::Org);
 }
+
+/// A title opening a sentence still titles the name after it ("Mayor Adamowicz had led the
+/// city"), as it does mid-sentence: later references by title find the person.
+#[test]
+fn a_title_opening_a_sentence_titles_the_name() {
+    let text = "The city grieved. Mayor Vantonen had led it for years.";
+    let tokens = tokenize(text);
+    let found = find_mentions(text, &tokens);
+    let person = found
+        .iter()
+        .find(|m| &text[m.span()] == "Vantonen")
+        .unwrap_or_else(|| panic!("no Vantonen in {found:?}"));
+    assert_eq!(person.kind, EntityType::Person);
+    assert_eq!(person.title(), Some("mayor"));
+}
