@@ -1195,7 +1195,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let k = self.verb_group_start(verb);
         k == 0
             || self.view.tokens[k - 1].start < sentence_start
-            || !NOMINATIVE_PRONOUNS.contains(&self.word(k - 1))
+            || !self.gap_before(k).trim().is_empty()
+                && !NOMINATIVE_PRONOUNS.contains(&self.word(k - 1))
                 && !PRONOUNS.contains(&self.word(k - 1))
     }
 

@@ -1188,3 +1188,25 @@ fn closing_words_in_marks_are_quotations_and_names_hold_no_verbs() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// A verb of saying with a subject before it, even one that names no one known, does not take
+/// the name opening its clause as its speaker: "The spokesman said Google would pay" is not
+/// Google's word, "His associates have alleged Navalny was poisoned" not Navalny's. After a
+/// quotation or at a sentence's start the name after the verb still speaks.
+#[test]
+fn the_subject_of_a_reported_clause_is_not_its_speaker() {
+    no_clause_is_said_by("The spokesman said Google would pay.", "Google");
+    no_clause_is_said_by(
+        "His associates have alleged Navalny was poisoned.",
+        "Navalny",
+    );
+    no_clause_is_said_by(
+        "Opposition MPs said Mr Vantonen should be judged by results.",
+        "Vantonen",
+    );
+    speakers_are(&[(
+        "\"The markets will recover,\" said Ilse Vantonen, an economist.",
+        "markets will recover",
+        Some("Ilse Vantonen"),
+    )]);
+}
