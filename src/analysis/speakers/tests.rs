@@ -822,6 +822,18 @@ fn a_clause_may_open_with_a_count() {
             "two million children were at risk",
             "Mary Jones",
         ),
+        // A part of a whole, and a verb in the past before "at least".
+        (
+            "Organizers reported this year 908 of the 2240 attendees brought at least one \
+             outfit.",
+            "908 of the 2240 attendees brought at least one outfit",
+            "Organizers",
+        ),
+        (
+            "Unilever said European sales fell 2.8% last year.",
+            "European sales fell 2.8% last year",
+            "Unilever",
+        ),
     ]);
     for sentence in [
         "Mary Jones announced 500 job cuts on Monday.",
