@@ -67,7 +67,7 @@ fn wikinews_dev_generalises() {
             ("direct_speaker_acc", 0.9),
             // The issue's bar is 0.5; held at what the analysis reaches, so a change that
             // loses reported speech fails here.
-            ("reported_recall", 0.84),
+            ("reported_recall", 0.86),
             ("reported_precision", 0.95),
             // No bar in the issue; held near what attribution reaches (0.86).
             ("reported_speaker_acc", 0.84),

@@ -1803,6 +1803,24 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 t += 2;
                 continue;
             }
+            // "proclamations which analysts say could have …", "a move which he said would
+            // …": a verb of saying inside a relative clause reports what follows it, from its
+            // auxiliary on.
+            if form == VerbForm::Finite && self.relative_report(t, sentence.end) {
+                let clause_start = self.view.tokens[t + 1].start;
+                let clause_end = self.clause_end(clause_start, sentence.end);
+                // A group named by its plural ("analysts", "critics") is described so.
+                let subject = self.word(t - 1);
+                let speaker = speaker.or_else(|| {
+                    (subject.ends_with('s') && subject.starts_with(char::is_lowercase))
+                        .then(|| Speaker::Described(subject.to_string()))
+                });
+                if let Some(end) = self.unmixed_end(clause_start, clause_end, sentence.end) {
+                    self.push_clause(out, clause_start, end, speaker);
+                }
+                t += 2;
+                continue;
+            }
             if let Some(that) = self.that_after(t, sentence.end) {
                 // "said the economy was strong and that inflation had eased": "and that"
                 // adds a second clause to a first written without "that", which opens right
@@ -2256,6 +2274,29 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         }
         false
+    }
+
+    /// The verb of saying at `t` stands in a relative clause with a one-word subject and an
+    /// auxiliary right after it: "(proclamations) which analysts say could", "(a move) that
+    /// he said would". Words joined by single spaces, within the sentence.
+    fn relative_report(&self, t: usize, sentence_end: usize) -> bool {
+        t >= 2
+            && matches!(self.word(t - 2), "which" | "that")
+            && (AUXILIARIES.contains(&self.word(t + 1))
+                || NEGATED_AUXILIARIES.contains(&self.word(t + 1)))
+            && self
+                .view
+                .tokens
+                .get(t + 1)
+                .is_some_and(|next| next.start < sentence_end)
+            && [t - 1, t, t + 1].iter().all(|&k| self.gap_before(k) == " ")
+            && {
+                let subject = self.word(t - 1);
+                PRONOUNS.contains(&subject)
+                    || NOMINATIVE_PRONOUNS.contains(&subject)
+                    || subject.ends_with('s') && subject.starts_with(char::is_lowercase)
+                    || self.mention_at(t - 1).is_some()
+            }
     }
 
     /// A preposition follows word `k` ("caused by", "received from"): the word is a

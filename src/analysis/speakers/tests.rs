@@ -1222,3 +1222,27 @@ fn the_subject_of_a_reported_clause_is_not_its_speaker() {
         Some("Ilse Vantonen"),
     )]);
 }
+
+/// A verb of saying inside a relative clause reports what follows its auxiliary: "which
+/// analysts say could have …" is the analysts' claim, "which Yukos claims was illegally sold"
+/// Yukos's; not a relative with no auxiliary after the verb.
+#[test]
+fn a_relative_clause_may_report_speech() {
+    clauses_are(&[
+        (
+            "The ruling made proclamations which analysts say could have far-reaching implications.",
+            "could have far-reaching implications",
+            "analysts",
+        ),
+        (
+            "The court ruling is a blow to efforts to get damages for the sale of Yugansk, which \
+             Yukos claims was illegally sold to the state.",
+            "was illegally sold to the state",
+            "Yukos",
+        ),
+    ]);
+    assert_eq!(
+        reported("Headline\n\nThe firm hired staff which analysts say they like."),
+        Vec::new()
+    );
+}
