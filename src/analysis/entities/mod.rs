@@ -1437,6 +1437,15 @@ fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> boo
         if place_word && place_after().is_some_and(|(len, _)| !opens_a_clause(len)) {
             return true;
         }
+        // "the Aphrodite gas field and Thesprotia, Greece, where it merges": a place and the
+        // country it lies in, set off before "where" (a person's name before a country
+        // would be an appositive: "Gordon Brown, Britain's chancellor", excluded above).
+        if let Some((len, _)) = place_after() {
+            let after = &words.text[words.tokens[b + len - 1].end..];
+            if after.starts_with(", where ") {
+                return true;
+            }
+        }
         if words.starts_clause(a) {
             if let Some((len, _)) = place_after() {
                 let next = words.tokens.get(b + len).map_or("", |t| t.text(words.text));

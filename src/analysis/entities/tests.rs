@@ -734,3 +734,15 @@ fn a_title_opening_a_sentence_titles_the_name() {
     assert_eq!(person.kind, EntityType::Person);
     assert_eq!(person.title(), Some("mayor"));
 }
+
+/// An unknown name with a country after it, set off before "where", is a place in that
+/// country ("Thesprotia, Greece, where it merges"), whatever word stands before it.
+#[test]
+fn a_name_and_its_country_before_where_is_a_place() {
+    has(
+        "The pipeline runs between the gas field and Thesprotia, Greece, where it merges with \
+         another line.",
+        "Thesprotia",
+        EntityType::Place,
+    );
+}
