@@ -372,6 +372,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     });
     merge_organisations_with_their_place(text, g, &mut mentions);
     merge_nationalities_into_organisations(text, g, &mut mentions);
+    merge_names_around_a_faith_or_nation(text, g, &mut mentions);
     // Kept until the corpus is linked: no spare capacity.
     mentions.shrink_to_fit();
     mentions
@@ -427,6 +428,54 @@ fn merge_organisations_with_their_place(text: &str, g: &Gazetteer, mentions: &mu
 /// "Swiss Re"), which the split at the known demonym cut in two. Not before an organisation
 /// general knowledge names on its own, which the nationality only describes ("Iranian Quds
 /// Force", "Afghan Taliban"), nor before an acronym ("Turkish EU", "Spanish FA").
+/// A faith or nation named between two unknown names, all one capitalised run, is inside an
+/// organisation's name ("Akhil Bharat Hindu Mahasabha", "All India Muslim League"): no
+/// person's name has one in its middle. Only names read as a person's by default on both
+/// sides (no title, no first name opening either), joined by single spaces.
+fn merge_names_around_a_faith_or_nation(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
+    // (The second name carries the faith or nation as its cue, read as a person's.)
+    let unknown = |m: &Mention| {
+        m.guessed
+            && m.title().is_none()
+            && matches!(m.kind, EntityType::Person | EntityType::Other)
+            && !g.is_first_name(text[m.span()].split(' ').next().unwrap_or_default())
+    };
+    let mut kept = 0;
+    let mut k = 0;
+    while k < mentions.len() {
+        let triple = mentions.get(k..k + 3).filter(|t| {
+            let middle = &text[t[1].span()];
+            unknown(&t[0])
+                && unknown(&t[2])
+                && t[1].kind == EntityType::Group
+                && !middle.contains([' ', '’', '\''])
+                && !g.is_first_name(middle)
+                && &text[t[0].end()..t[1].start()] == " "
+                && &text[t[1].end()..t[2].start()] == " "
+        });
+        if let Some(t) = triple {
+            mentions[kept] = Mention::new(t[0].start(), t[2].end(), EntityType::Org);
+            k += 3;
+        } else {
+            mentions.swap(kept, k);
+            k += 1;
+        }
+        kept += 1;
+    }
+    mentions.truncate(kept);
+    // The faith or nation may already have opened an organisation with the second name
+    // ("Hindu Mahasabha president ...").
+    merge_pairs_into_organisations(mentions, |name, org| {
+        let opening = text[org.span()].split(' ').next().unwrap_or_default();
+        unknown(name)
+            && org.kind == EntityType::Org
+            && &text[name.end()..org.start()] == " "
+            && opening.starts_with(char::is_uppercase)
+            && g.demonym(opening).is_some()
+            && !g.is_first_name(opening)
+    });
+}
+
 fn merge_nationalities_into_organisations(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     merge_pairs_into_organisations(mentions, |nationality, org| {
         let word = &text[nationality.span()];

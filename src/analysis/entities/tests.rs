@@ -746,3 +746,14 @@ fn a_name_and_its_country_before_where_is_a_place() {
         EntityType::Place,
     );
 }
+
+/// A faith or nation between two unknown names in one capitalised run is inside an
+/// organisation's name ("Akhil Bharat Hindu Mahasabha"): no person's name has one in its
+/// middle. Before a name it is still the person's nationality.
+#[test]
+fn a_faith_inside_a_run_of_names_makes_one_organisation() {
+    let text = "The party was organised by Akhil Bharat Hindu Mahasabha president Swami \
+                Chakrapani. Indian Prime Minister Narendra Modi stayed away.";
+    has(text, "Akhil Bharat Hindu Mahasabha", EntityType::Org);
+    has(text, "Narendra Modi", EntityType::Person);
+}
