@@ -845,12 +845,29 @@ fn within_article(
             let acronym = &text[next.span()];
             // Not a person's country ("Philip Roth (US)", "Taylor Dent (US)"): that would make
             // every such person the country.
-            if between.trim() == "("
-                && text[next.end()..].starts_with(')')
-                && is_acronym(acronym)
-                && s.contains(' ')
+            // Nor a whole name in brackets unless both are organisations and it is a
+            // translation ("Akhil Bharat Hindu Mahasabha (All India Hindu Union)", "Internet
+            // Cafes (PC Bangs)"): not a name of its own ("The Mighty Boosh (BBC Three)"), nor
+            // inside a longer name ("Health Service (Miscellaneous Provisions) Act").
+            let inside_a_name = text[next.end()..]
+                .strip_prefix(") ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+            let translated = acronym.contains(' ')
+                && m.kind == EntityType::Org
+                && next.kind == EntityType::Org
+                && !inside_a_name
+                && acronym
+                    .split(' ')
+                    .next()
+                    .is_some_and(|first| g.type_of(first).is_none());
+            let expands = is_acronym(acronym)
                 && m.kind != EntityType::Person
                 && next.kind != EntityType::Place
+                || translated;
+            if between.trim() == "("
+                && text[next.end()..].starts_with(')')
+                && s.contains(' ')
+                && expands
             {
                 pairs.push((node_of(k), node_of(k + 1)));
             }
@@ -1362,6 +1379,24 @@ mod tests {
         assert_eq!(entity_of(3, "Zbyszko"), "Zbyszko Adamowicz");
         assert_ne!(entity_of(4, "Vortelli"), "Vortelli Powertrain");
         assert_eq!(entity_of(5, "Zbyszko"), "Zbyszko Adamowicz");
+    }
+
+    /// An organisation's name with its translation in brackets is one organisation ("Akhil
+    /// Bharat Hindu Mahasabha (All India Hindu Union)"); not a name of its own in brackets
+    /// ("The Mighty Boosh (BBC Three)"), nor brackets inside a longer name.
+    #[test]
+    fn a_translation_in_brackets_names_the_same_organisation() {
+        let corpus = crate::analysis::analyse_texts(&[
+            "Cow party\n\nThe party was organised by Akhil Bharat Hindu Mahasabha (All India \
+             Hindu Union) president Swami Chakrapani.",
+            "Comedy\n\nThe show moved from Zorvex Comedy Club (BBC Three) to a bigger stage.",
+        ]);
+        let entity = |a: usize, surface: &str| entities_written(&corpus, a, surface)[0];
+        assert_eq!(
+            entity(0, "Akhil Bharat Hindu Mahasabha"),
+            entity(0, "All India Hindu Union")
+        );
+        assert_ne!(entity(1, "Zorvex Comedy Club"), entity(1, "BBC Three"));
     }
 
     /// Spelling variants join by skeleton only for names spelt from Arabic, Persian or
