@@ -212,6 +212,9 @@ pub struct Linked {
     pub mention_entity: Vec<Vec<u32>>,
     pub mention_kind: Vec<Vec<EntityType>>,
     pub entities: Vec<Entity>,
+    /// Articles whose own names could not be linked (an internal error), each with the
+    /// error: their mentions are linked across the corpus all the same, by name.
+    pub failed: Vec<(usize, String)>,
 }
 
 /// The mention as written, with no-break spaces as spaces.
@@ -535,10 +538,28 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         .collect();
 
     // Within an article: a surname after a full name, an acronym after its expansion.
-    let within: Vec<WithinArticle> = articles
+    // An internal error in one article's rules costs only what that article would have
+    // settled on its own, not the whole corpus's linking.
+    let within: Vec<Result<WithinArticle, String>> = articles
         .par_iter()
         .zip(mention_node.par_iter())
-        .map(|((text, mentions), nodes)| within_article(text, mentions, nodes, &surfaces, &facts))
+        .map(|((text, mentions), nodes)| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                within_article(text, mentions, nodes, &surfaces, &facts)
+            }))
+            .map_err(|panic| super::panic_message(&*panic))
+        })
+        .collect();
+    let mut failed = Vec::new();
+    let within: Vec<WithinArticle> = within
+        .into_iter()
+        .enumerate()
+        .map(|(a, found)| {
+            found.unwrap_or_else(|error| {
+                failed.push((a, error));
+                WithinArticle::default()
+            })
+        })
         .collect();
     // (full name's node, the surname's own node) for each mention so settled: the entity lists
     // the surname among its forms.
@@ -729,6 +750,7 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         mention_entity,
         mention_kind,
         entities,
+        failed,
     }
 }
 
@@ -762,6 +784,10 @@ fn within_article(
     surfaces: &[String],
     facts: &[NodeFacts],
 ) -> WithinArticle {
+    #[cfg(test)]
+    if text.contains(super::tests::PANIC_LINK) {
+        panic!("a test's planted failure");
+    }
     let g = gazetteer();
     let node_of = |k: usize| nodes[k] as usize;
     let mut found = WithinArticle::default();

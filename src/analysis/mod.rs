@@ -218,7 +218,7 @@ pub fn analyse_alone_safely(document: Document) -> Partial {
 }
 
 /// The message a panic carried.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -397,16 +397,28 @@ pub fn combine(partials: Vec<Partial>) -> Corpus {
         .collect();
     let linked = aliases::link(&inputs);
     let entities = linked.entities;
+    let link_problems: Vec<LoadWarning> = linked
+        .failed
+        .iter()
+        .map(|(a, error)| LoadWarning {
+            path: partials[*a].document.path.clone(),
+            message: format!(
+                "internal error linking the article's names ({error}); linked by name only"
+            ),
+        })
+        .collect();
     let (articles, problems): (Vec<Article>, Vec<Option<LoadWarning>>) = partials
         .into_par_iter()
         .zip(linked.mention_entity.into_par_iter())
         .zip(linked.mention_kind.into_par_iter())
         .map(|((p, ids), kinds)| finish(p, &ids, &kinds, &entities))
         .unzip();
+    let mut problems: Vec<LoadWarning> = problems.into_iter().flatten().collect();
+    problems.extend(link_problems);
     Corpus {
         articles,
         entities,
-        problems: problems.into_iter().flatten().collect(),
+        problems,
     }
 }
 
@@ -512,20 +524,24 @@ pub(crate) fn analyse_texts(texts: &[&str]) -> Corpus {
 pub(crate) mod tests {
     use super::*;
 
-    /// Text that makes the analysis panic in a test build, alone or when attributing quotes.
+    /// Text that makes the analysis panic in a test build: alone, when linking the article's
+    /// names, or when attributing quotes.
     pub(crate) const PANIC_ALONE: &str = "PLANTED-FAILURE-ALONE";
     pub(crate) const PANIC_FINISH: &str = "PLANTED-FAILURE-FINISH";
+    pub(crate) const PANIC_LINK: &str = "PLANTED-FAILURE-LINK";
 
     /// An internal error analysing one article costs only that article: the others are
-    /// analysed, it is kept with its text, and the error names its file.
+    /// analysed, it is kept with its text, and the error names its file. One while linking
+    /// an article's names costs only what that article would settle on its own.
     #[test]
     fn a_failure_in_one_article_spares_the_others() {
         let corpus = analyse_texts(&[
             "Title one\n\n\"We will win,\" said John Smith.",
             &format!("Broken\n\nFirst paragraph {PANIC_ALONE}.\n\nSecond paragraph."),
             &format!("Title three\n\n\"{PANIC_FINISH},\" said Mary Jones in Paris."),
+            &format!("Title four\n\n\"We will win,\" said Mary Jones in Paris ({PANIC_LINK})."),
         ]);
-        assert_eq!(corpus.articles.len(), 3);
+        assert_eq!(corpus.articles.len(), 4);
         assert_eq!(corpus.articles[0].quotes.len(), 1);
         let broken = &corpus.articles[1];
         assert!(broken.text.contains("Second paragraph."));
@@ -534,10 +550,14 @@ pub(crate) mod tests {
         // Quotes failed in the third; its entities stand.
         assert!(corpus.articles[2].quotes.is_empty());
         assert!(!corpus.articles[2].entities.is_empty());
+        // Linking failed in the fourth: its names are still entities, and it keeps its quote.
+        let fourth = &corpus.articles[3];
+        assert!(!fourth.entities.is_empty() && fourth.quotes.len() == 1);
         let problems: Vec<String> = corpus.problems.iter().map(|w| w.to_string()).collect();
-        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].starts_with("1.txt") && problems[0].contains("planted"));
         assert!(problems[1].starts_with("2.txt") && problems[1].contains("quotes"));
+        assert!(problems[2].starts_with("3.txt") && problems[2].contains("linking"));
     }
 
     /// A reader lists previews while the corpus is analysed; the text they show is the very
