@@ -1492,6 +1492,9 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .max()
             .unwrap_or(0);
         let from = sentence.start.max(previous_close);
+        if let Some(namer) = self.namer_before(q.open, from) {
+            return Some(namer);
+        }
         let verbs = self.verbs_between(from, q.open);
         for (verb, form) in &verbs {
             let found = match form {
@@ -1601,6 +1604,41 @@ impl<'a, 'v> Attributor<'a, 'v> {
             return self.speaker_of_last_sentence(self.view.paragraphs[p - 1].clone());
         }
         None
+    }
+
+    /// Who gave the name quoted at `open`: "described by the Daily Hive as a "squirrel
+    /// whisperer"", "dubbed by critics as "…"" (a name among the speakers, after "by" and a
+    /// verb of naming, then "as"). Not the one so named, whom the sentence is about.
+    fn namer_before(&self, open: usize, from: usize) -> Option<Speaker> {
+        let t = self.token_at(open);
+        let mut k = t.checked_sub(1)?;
+        if INDEFINITE.contains(&self.word(k)) || self.word(k) == "the" {
+            k = k.checked_sub(1)?;
+        }
+        if self.word(k) != "as" || self.view.tokens[k].start < from {
+            return None;
+        }
+        let m = self.mention_at(k.checked_sub(1)?)?;
+        let first = self.token_at(self.view.mentions[m].start());
+        let by = if self.word_is(first.checked_sub(1)?, "the") {
+            first.checked_sub(2)?
+        } else {
+            first - 1
+        };
+        let naming = matches!(
+            self.word(by.checked_sub(1)?),
+            "described"
+                | "called"
+                | "dubbed"
+                | "branded"
+                | "labelled"
+                | "labeled"
+                | "termed"
+                | "hailed"
+                | "named"
+        );
+        (self.word(by) == "by" && naming && self.is_speaker_kind(m))
+            .then(|| Speaker::Entity(self.view.entity_of(m)))
     }
 
     /// Who speaks in the last sentence of `paragraph`, by a verb of saying outside quotation

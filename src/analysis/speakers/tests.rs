@@ -1246,3 +1246,22 @@ fn a_relative_clause_may_report_speech() {
         Vec::new()
     );
 }
+
+/// A name quoted after "described by X as" is X's word, not the word of the one so named:
+/// 'Mancini has been described by the Daily Hive as a "squirrel whisperer"'.
+#[test]
+fn a_name_given_by_someone_is_theirs() {
+    speakers_are(&[
+        (
+            "Lisa Mancini has been described by the Daily Hive as a \"squirrel whisperer\".",
+            "squirrel whisperer",
+            Some("Daily Hive"),
+        ),
+        (
+            "Chief executive Steve Jobs showed the machine. It was described by Jobs as the \
+             \"most important Mac\" made by Apple.",
+            "most important Mac",
+            Some("Steve Jobs"),
+        ),
+    ]);
+}
