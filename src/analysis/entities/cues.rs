@@ -277,6 +277,10 @@ pub(super) const PLACE_CUES: WordSet = WordSet::new(&[
     "Coast",
     "Governorate",
     "Territory",
+    "Parish",
+    "Borough",
+    "Township",
+    "Prefecture",
 ]);
 
 pub(super) const EVENT_CUES: WordSet = WordSet::new(&[

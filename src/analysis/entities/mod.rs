@@ -784,6 +784,24 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
         while run_end > pos + 1 && CONNECTORS.contains(&words.word(run_end - 1)) {
             run_end -= 1;
         }
+        // "EU Trade Commissioner Peter Mandelson", "Home Affairs Commissioner": ordinary words
+        // right before a title qualify the office; they name nothing of their own. Not an
+        // institution, which employs the holder ("Metropolitan Police Commissioner", "High
+        // Court Judge"), nor an acronym ("GNU").
+        if next_pos == run_end
+            && run_end < b
+            && (pos..run_end).all(|i| {
+                let w = strip_possessive_word(words.word(i));
+                g.is_common_word(w)
+                    && !words.names(w)
+                    && !ORG_CUES.contains(&w)
+                    && w.chars().any(char::is_lowercase)
+            })
+            && match_title(words, g, run_end, b).is_some()
+        {
+            pos = run_end;
+            continue;
+        }
         // "Violinist Brigit O'Regan", "Minority Whip Dick Durbin": ordinary words before a
         // first name are a role, not part of the name; but not before a first name that ends
         // the run ("Time Warner" is not the time of a Warner).

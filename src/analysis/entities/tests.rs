@@ -757,3 +757,27 @@ fn a_faith_inside_a_run_of_names_makes_one_organisation() {
     has(text, "Akhil Bharat Hindu Mahasabha", EntityType::Org);
     has(text, "Narendra Modi", EntityType::Person);
 }
+
+/// Police, church and local government ranks are titles ("Detective Constable Daniel Dubé",
+/// "Reverend Adrian Rodgers", "Assemblywoman Selena Torres"); ordinary words right before a
+/// title qualify the office ("EU Trade Commissioner"), an institution before it employs the
+/// holder ("Metropolitan Police Commissioner"); a parish or a township is a place.
+#[test]
+fn ranks_are_titles_and_what_qualifies_them_names_nothing() {
+    let text = "Detective Constable Daniel Dubé said prices rose. Reverend Adrian Rodgers \
+                agreed. EU Trade Commissioner Peter Mandelson spoke. Metropolitan Police \
+                Commissioner Sir John Stevens did not. He lives in Jefferson Parish.";
+    has(text, "Daniel Dubé", EntityType::Person);
+    has(text, "Adrian Rodgers", EntityType::Person);
+    has(text, "Peter Mandelson", EntityType::Person);
+    has(text, "Metropolitan Police", EntityType::Org);
+    has(text, "Jefferson Parish", EntityType::Place);
+    lacks(
+        text,
+        &[
+            "Detective Constable Daniel Dubé",
+            "Reverend Adrian Rodgers",
+            "Trade",
+        ],
+    );
+}
