@@ -1265,3 +1265,21 @@ fn a_name_given_by_someone_is_theirs() {
         ),
     ]);
 }
+
+/// The seats of government speak for it, as the Kremlin and the White House do: "Downing
+/// Street said", "Scotland Yard said" (assets/organisations.tsv).
+#[test]
+fn a_seat_of_government_speaks_for_it() {
+    clauses_are(&[
+        (
+            "Downing Street said the talks would go ahead.",
+            "the talks would go ahead",
+            "Downing Street",
+        ),
+        (
+            "Scotland Yard said the operation had been reviewed.",
+            "the operation had been reviewed",
+            "Scotland Yard",
+        ),
+    ]);
+}
