@@ -1076,9 +1076,17 @@ impl<'a, 'v> Attributor<'a, 'v> {
         // Or opening a clause after an introductory phrase: "In Sri Lanka, some economists
         // have said", "while there was no suggestion of sabotage, local activists claimed".
         let after_comma = first > 0 && self.gap_before(first) == ", ";
+        // Or a clause of its own after a conjunction: "fewer jobs than expected, but analysts
+        // said", "while economists warned".
+        let after_conjunction = first > 0
+            && matches!(
+                self.word(first - 1),
+                "but" | "yet" | "while" | "although" | "though" | "whereas"
+            );
         let opens = self.view.tokens[first].sentence_start
             || closes
             || after_comma
+            || after_conjunction
             || first > 0
                 && (LINKS.contains(&self.word(first - 1)) || self.word(first - 1) == "The");
         // "But analysts said", "… and local officials said": the group, without the link.

@@ -1283,3 +1283,14 @@ fn a_seat_of_government_speaks_for_it() {
         ),
     ]);
 }
+
+/// A group opening a clause of its own after a conjunction speaks: "fewer jobs than
+/// expected, but analysts said that …".
+#[test]
+fn a_group_after_a_conjunction_speaks() {
+    clauses_are(&[(
+        "The US created fewer jobs than expected but analysts said that the dip was not enough.",
+        "the dip was not enough",
+        "analysts",
+    )]);
+}
