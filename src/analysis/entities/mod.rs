@@ -5,7 +5,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
-use super::gazetteer::{gazetteer, lowercased, Gazetteer};
+use super::gazetteer::{gazetteer, lowercased, Gazetteer, VerbForm};
 use super::speakers::words::AUXILIARIES;
 use super::tokens::Token;
 use super::wordset::Shapes;
@@ -560,6 +560,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 && words.pair_named_mid_sentence(pos))
             && !is_storm_name(words, pos, b)
             && !(known().is_none() && words.may_be_a_surname(pos, b))
+            && !first_name_opens_a_name(words, g, pos, b)
             // "Mayor Adamowicz had led": a title opening the sentence still titles the name.
             && match_title(words, g, pos, b).is_none()
         {
@@ -903,6 +904,38 @@ fn lowercase_title_before(
         .filter(|w| w.starts_with(char::is_uppercase) && g.demonym(w).is_some())
         .map(str::to_string);
     Some((head, nationality))
+}
+
+/// The ordinary word opening a sentence at `pos` is a first name opening a person's name
+/// ("Mark Jones said", "Grace Chen", "Bill Gates said"): a first name before an unknown word
+/// that is no ordinary one, or before one more word then a verb of saying. Not before a
+/// known name ("Will Parliament agree?", "Art Basel").
+fn first_name_opens_a_name(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> bool {
+    if pos + 1 >= b || !g.is_first_name(words.word(pos)) || !words.joined(pos) {
+        return false;
+    }
+    let next = strip_possessive_word(words.word(pos + 1));
+    // Nor before an abbreviation or a day ("Early HSDPA", "Happy Mondays").
+    if match_known(words, g, pos + 1, b).is_some()
+        || g.title_head(next).is_some()
+        || CONNECTORS.contains(&next)
+        || !next.starts_with(char::is_uppercase)
+        || !next.chars().any(char::is_lowercase)
+        || g.is_common_acronym(next)
+        || is_calendar_word(next.trim_end_matches('s'))
+    {
+        return false;
+    }
+    let speaks_next = pos + 2 == b
+        && words.tokens.get(b).is_some_and(|verb| {
+            words.joined(b - 1) && g.speech_verb(verb.text(words.text)) == Some(VerbForm::Finite)
+        });
+    // Before another first name the word may be a role ("Lock Ben Kay", "Star Christina
+    // Applegate"): only when the two speak ("Mike Leigh said").
+    if g.is_first_name(next) {
+        return speaks_next;
+    }
+    !g.is_common_word(next) || speaks_next
 }
 
 /// The ordinary word at `pos` opens an institution's name: its cue follows ("Progressive

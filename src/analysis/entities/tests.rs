@@ -781,3 +781,22 @@ fn ranks_are_titles_and_what_qualifies_them_names_nothing() {
         ],
     );
 }
+
+/// A first name that is also an ordinary word opens a person's name at a sentence's start
+/// ("Mark Serwotka", "Bill Gates said"), not a question ("Will Parliament agree?") nor a
+/// role before another first name ("Lock Ben Kay").
+#[test]
+fn a_first_name_that_is_a_word_opens_a_name_at_a_sentence_start() {
+    has(
+        "Mark Serwotka led the strike.",
+        "Mark Serwotka",
+        EntityType::Person,
+    );
+    has(
+        "Bill Gates said the firm would grow.",
+        "Bill Gates",
+        EntityType::Person,
+    );
+    lacks("Will Parliament agree? Nobody knows.", &["Will Parliament"]);
+    lacks("Lock Ben Kay came off the bench.", &["Lock Ben Kay"]);
+}
