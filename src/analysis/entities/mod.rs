@@ -385,13 +385,23 @@ fn merge_pairs_into_organisations(
     mentions: &mut Vec<Mention>,
     one_name: impl Fn(&Mention, &Mention) -> bool,
 ) {
+    merge_runs_into_organisations(mentions, 2, |run| one_name(&run[0], &run[1]));
+}
+
+/// Joins each run of `width` neighbouring mentions that `one_name` says are one
+/// organisation's name into one mention, in one pass in place.
+fn merge_runs_into_organisations(
+    mentions: &mut Vec<Mention>,
+    width: usize,
+    one_name: impl Fn(&[Mention]) -> bool,
+) {
     let mut kept = 0;
     let mut k = 0;
     while k < mentions.len() {
-        if k + 1 < mentions.len() && one_name(&mentions[k], &mentions[k + 1]) {
-            let (start, end) = (mentions[k].start(), mentions[k + 1].end());
+        if mentions.get(k..k + width).is_some_and(&one_name) {
+            let (start, end) = (mentions[k].start(), mentions[k + width - 1].end());
             mentions[kept] = Mention::new(start, end, EntityType::Org);
-            k += 2;
+            k += width;
         } else {
             mentions.swap(kept, k);
             k += 1;
@@ -422,12 +432,6 @@ fn merge_organisations_with_their_place(text: &str, g: &Gazetteer, mentions: &mu
     });
 }
 
-/// A nationality written just before an organisation's name is part of that name ("British
-/// Retail Consortium", "British Phonographic Industry", "Democratic National Convention",
-/// "Iranian Revolutionary Guard Corps", "Thai Raksa Chart", "European Southern Observatory",
-/// "Swiss Re"), which the split at the known demonym cut in two. Not before an organisation
-/// general knowledge names on its own, which the nationality only describes ("Iranian Quds
-/// Force", "Afghan Taliban"), nor before an acronym ("Turkish EU", "Spanish FA").
 /// A faith or nation named between two unknown names, all one capitalised run, is inside an
 /// organisation's name ("Akhil Bharat Hindu Mahasabha", "All India Muslim League"): no
 /// person's name has one in its middle. Only names read as a person's by default on both
@@ -440,29 +444,16 @@ fn merge_names_around_a_faith_or_nation(text: &str, g: &Gazetteer, mentions: &mu
             && matches!(m.kind, EntityType::Person | EntityType::Other)
             && !g.is_first_name(text[m.span()].split(' ').next().unwrap_or_default())
     };
-    let mut kept = 0;
-    let mut k = 0;
-    while k < mentions.len() {
-        let triple = mentions.get(k..k + 3).filter(|t| {
-            let middle = &text[t[1].span()];
-            unknown(&t[0])
-                && unknown(&t[2])
-                && t[1].kind == EntityType::Group
-                && !middle.contains([' ', '’', '\''])
-                && !g.is_first_name(middle)
-                && &text[t[0].end()..t[1].start()] == " "
-                && &text[t[1].end()..t[2].start()] == " "
-        });
-        if let Some(t) = triple {
-            mentions[kept] = Mention::new(t[0].start(), t[2].end(), EntityType::Org);
-            k += 3;
-        } else {
-            mentions.swap(kept, k);
-            k += 1;
-        }
-        kept += 1;
-    }
-    mentions.truncate(kept);
+    merge_runs_into_organisations(mentions, 3, |t| {
+        let middle = &text[t[1].span()];
+        unknown(&t[0])
+            && unknown(&t[2])
+            && t[1].kind == EntityType::Group
+            && !middle.contains([' ', '’', '\''])
+            && !g.is_first_name(middle)
+            && &text[t[0].end()..t[1].start()] == " "
+            && &text[t[1].end()..t[2].start()] == " "
+    });
     // The faith or nation may already have opened an organisation with the second name
     // ("Hindu Mahasabha president ...").
     merge_pairs_into_organisations(mentions, |name, org| {
@@ -476,6 +467,12 @@ fn merge_names_around_a_faith_or_nation(text: &str, g: &Gazetteer, mentions: &mu
     });
 }
 
+/// A nationality written just before an organisation's name is part of that name ("British
+/// Retail Consortium", "British Phonographic Industry", "Democratic National Convention",
+/// "Iranian Revolutionary Guard Corps", "Thai Raksa Chart", "European Southern Observatory",
+/// "Swiss Re"), which the split at the known demonym cut in two. Not before an organisation
+/// general knowledge names on its own, which the nationality only describes ("Iranian Quds
+/// Force", "Afghan Taliban"), nor before an acronym ("Turkish EU", "Spanish FA").
 fn merge_nationalities_into_organisations(text: &str, g: &Gazetteer, mentions: &mut Vec<Mention>) {
     merge_pairs_into_organisations(mentions, |nationality, org| {
         let word = &text[nationality.span()];
