@@ -207,11 +207,27 @@ fn token_facts(view: &ArticleView<'_>, direct: &[QuoteSpan]) -> Vec<TokenFacts> 
                 mention,
                 quoted,
                 speech: g.speech_verb(word).filter(|_| {
-                    !in_a_name && !after_a_possessive(view, k) && !after_a_determiner(view, k)
+                    !in_a_name
+                        && !after_a_possessive(view, k)
+                        && !after_a_determiner(view, k)
+                        && !after_a_verb_of_saying(view, k)
                 }),
             }
         })
         .collect()
+}
+
+/// Token `k`, a plural, is the object of a verb of saying in the past right before it: a
+/// noun ("denied reports that", "rejected claims that"), whose "that" clause the first verb
+/// reports. (Not "Reports said", "Initial reports stated": there the first is the noun.)
+fn after_a_verb_of_saying(view: &ArticleView<'_>, k: usize) -> bool {
+    let previous = view.tokens[k.saturating_sub(1)].text(view.text);
+    k > 0
+        && !view.tokens[k].sentence_start
+        && view.tokens[k].text(view.text).ends_with('s')
+        && previous.ends_with("ed")
+        && view.text[view.tokens[k - 1].end..view.tokens[k].start] == *" "
+        && gazetteer().speech_verb(previous) == Some(VerbForm::Finite)
 }
 
 /// Token `k` follows a possessive in the same sentence ("his remarks").

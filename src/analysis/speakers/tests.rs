@@ -1294,3 +1294,18 @@ fn a_group_after_a_conjunction_speaks() {
         "analysts",
     )]);
 }
+
+/// A plural after a verb of saying in the past is its object ("denied reports that",
+/// "rejected claims that"): the clause is the first verb's, as after "denied that". "Reports
+/// said" keeps its verb.
+#[test]
+fn reports_denied_are_the_deniers_clause() {
+    clauses_are(&[(
+        "Kim Clijsters has denied reports that she has pulled out of the Open.",
+        "she has pulled out of the Open",
+        "Kim Clijsters",
+    )]);
+    let found = reported("Headline\n\nReports said the firm had been offered a stake.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "the firm had been offered a stake");
+}
