@@ -795,13 +795,21 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 t = k;
             }
         }
-        if gap.contains(',') && !names_speaker {
+        // "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said": dashes
+        // set off an appositive as commas do.
+        let dash = |g: &str| g.contains(" - ") || g.contains(['–', '—']);
+        if (gap.contains(',') || dash(gap)) && !names_speaker {
             let before = slice(
                 self.view.text,
                 bound.min(self.view.tokens[t].end),
                 self.view.tokens[t].end,
             );
-            if let Some(comma) = before.rfind(',') {
+            let opening = if dash(gap) {
+                before.rfind(" - ").or_else(|| before.rfind(['–', '—']))
+            } else {
+                before.rfind(',')
+            };
+            if let Some(comma) = opening {
                 let at = bound.min(self.view.tokens[t].end) + comma;
                 let k = self.token_at(at);
                 if k > 0 && self.view.tokens[k - 1].start >= bound {

@@ -1309,3 +1309,15 @@ fn reports_denied_are_the_deniers_clause() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "the firm had been offered a stake");
 }
+
+/// Dashes set off an appositive between a subject and its verb as commas do: "Fund manager
+/// Florian Hamm - Borussia Dortmund's largest investor - said".
+#[test]
+fn dashes_set_off_an_appositive() {
+    clauses_are(&[(
+        "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said he would \
+         invest more.",
+        "he would invest more",
+        "Florian Hamm",
+    )]);
+}
