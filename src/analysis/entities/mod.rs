@@ -778,6 +778,18 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             continue;
         }
         let mut run_end = unknown_run_end(words, g, pos, b);
+        // "Communications Minister Dayanidhi Maran": after a title, a town's name ending the
+        // run is the surname of the person titled, not the town (but "Lord Nicholls of
+        // Birkenhead" is of the town).
+        if title.is_some()
+            && run_end + 1 == b
+            && run_end > pos
+            && g.is_minor_place(strip_possessive_word(words.word(run_end)))
+            && words.joined(run_end - 1)
+            && !(pos..run_end).any(|i| CONNECTORS.contains(&words.word(i)))
+        {
+            run_end = b;
+        }
         let next_pos = run_end;
         while run_end > pos + 1 && CONNECTORS.contains(&words.word(run_end - 1)) {
             run_end -= 1;

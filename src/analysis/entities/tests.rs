@@ -800,3 +800,13 @@ fn a_first_name_that_is_a_word_opens_a_name_at_a_sentence_start() {
     lacks("Will Parliament agree? Nobody knows.", &["Will Parliament"]);
     lacks("Lock Ben Kay came off the bench.", &["Lock Ben Kay"]);
 }
+
+/// After a title, a town's name ending the name is the titled person's surname
+/// ("Communications Minister Dayanidhi Maran", "Agriculture Minister Adamu Bello"), not the
+/// town; "Lord Nicholls of Birkenhead" is still of the town.
+#[test]
+fn a_town_ending_a_titled_name_is_a_surname() {
+    let text = "Communications Minister Dayanidhi Maran said so.";
+    has(text, "Dayanidhi Maran", EntityType::Person);
+    lacks(text, &["Maran"]);
+}
