@@ -1635,7 +1635,38 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if self.starts_paragraph(q) && p > 0 {
             return self.speaker_of_last_sentence(self.view.paragraphs[p - 1].clone());
         }
-        None
+        // 6. '"…," said the radio station.': someone unnamed, described right after the quote.
+        self.described_after_quote(q.close)
+    }
+
+    /// The description of whoever speaks right after a quotation closing at `close`, when
+    /// nothing names them: "said the radio station." (one to three lower-case words ending
+    /// the sentence after the verb and "the").
+    fn described_after_quote(&self, close: usize) -> Option<Speaker> {
+        let count = self.view.tokens.len();
+        let t0 = self.token_at(close);
+        if self.speech(t0) != Some(VerbForm::Finite) || !self.word_is(t0 + 1, "the") {
+            return None;
+        }
+        let ends_sentence =
+            |k: usize| k + 1 >= count || self.gap_before(k + 1).trim_start().starts_with('.');
+        let end = (t0 + 2..(t0 + 5).min(count)).find(|&k| ends_sentence(k))?;
+        let described = (t0 + 2..=end).all(|k| {
+            let w = self.word(k);
+            self.gap_before(k) == " "
+                && w.starts_with(char::is_lowercase)
+                && !AUXILIARIES.contains(&w)
+                && !is_preposition(w)
+                && self.speech(k).is_none()
+        });
+        described.then(|| {
+            let phrase = slice(
+                self.view.text,
+                self.view.tokens[t0 + 2].start,
+                self.view.tokens[end].end,
+            );
+            Speaker::Described(phrase.to_string())
+        })
     }
 
     /// Who gave the name quoted at `open`: "described by the Daily Hive as a "squirrel

@@ -1321,3 +1321,15 @@ fn dashes_set_off_an_appositive() {
         "Florian Hamm",
     )]);
 }
+
+/// Someone unnamed, described right after a quotation, speaks as described: '"…," said the
+/// radio station.'
+#[test]
+fn a_description_after_a_quote_speaks() {
+    speakers_are(&[(
+        "The three DJs will keep their shows. \"It is widely accepted that John Peel can never \
+         be replaced,\" said the radio station.",
+        "John Peel can never be replaced",
+        Some("radio station"),
+    )]);
+}
