@@ -810,3 +810,16 @@ fn a_town_ending_a_titled_name_is_a_surname() {
     has(text, "Dayanidhi Maran", EntityType::Person);
     lacks(text, &["Maran"]);
 }
+
+/// A member of a parliament is titled so before the name ("UKIP MEP Gerard Batten", "Labour
+/// MSP Christine May"): the title is not part of the person's name.
+#[test]
+fn members_of_parliaments_are_titled() {
+    let text = "UKIP MEP Gerard Batten spoke. Later Labour MSP Christine May agreed.";
+    has(text, "Gerard Batten", EntityType::Person);
+    has(text, "Christine May", EntityType::Person);
+    lacks(
+        text,
+        &["UKIP MEP Gerard Batten", "Labour MSP Christine May"],
+    );
+}
