@@ -533,6 +533,8 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
     let mut pos = a;
     let mut title: Option<String> = None;
     let mut nationality: Option<String> = None;
+    // Ordinary words qualifying the title that follows ("Civil Aviation" Minister).
+    let mut office: Option<String> = None;
     while pos < b {
         let w = words.word(pos);
         // A sentence-initial ordinary word ("The", "During", "Today") is not a name, unless the
@@ -589,7 +591,10 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                 || (pos + len + 1..=b)
                     .any(|end| g.is_company(strip_possessive_word(words.span(pos, end))));
             if !named_past_it {
-                title = Some(head);
+                title = Some(match office.take() {
+                    Some(portfolio) => format!("{portfolio} {head}"),
+                    None => head,
+                });
                 pos += len;
                 continue;
             }
@@ -809,6 +814,7 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             })
             && match_title(words, g, run_end, b).is_some()
         {
+            office = Some(words.span(pos, run_end).to_lowercase());
             pos = run_end;
             continue;
         }

@@ -558,8 +558,24 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 break;
             }
         }
+        // "the health minister" where only the civil aviation minister is titled: a holder of
+        // another portfolio, not whoever was named last. (Offices that take a portfolio:
+        // ministers, secretaries, commissioners; not "the prime minister" beside the deputy
+        // prime minister, one office's family.)
+        let noun = head.rsplit(' ').next().unwrap_or(head);
+        let another_holder = head.contains(' ')
+            && matches!(noun, "minister" | "secretary" | "commissioner")
+            && self.titled.iter().any(|&i| {
+                self.view.kinds[i] == EntityType::Person
+                    && self.view.mentions[i].title().is_some_and(|t| {
+                        t.rsplit(' ').next() == Some(noun)
+                            && !t.ends_with(head)
+                            && !head.ends_with(t)
+                    })
+            });
         match best {
             Some(i) => Some(Speaker::Entity(self.view.entity_of(i))),
+            None if another_holder => Some(Speaker::Described(head.to_string())),
             None => self.resolve_pronoun("he", at),
         }
     }
