@@ -551,20 +551,14 @@ pub fn link(articles: &[(&str, &[Mention])]) -> Linked {
         })
         .collect();
     let mut failed = Vec::new();
-    let within: Vec<WithinArticle> = within
-        .into_iter()
-        .enumerate()
-        .map(|(a, found)| {
-            found.unwrap_or_else(|error| {
-                failed.push((a, error));
-                WithinArticle::default()
-            })
-        })
-        .collect();
     // (full name's node, the surname's own node) for each mention so settled: the entity lists
     // the surname among its forms.
     let mut settled: Vec<(usize, usize)> = Vec::new();
-    for (nodes, found) in mention_node.iter_mut().zip(within) {
+    for (article, (nodes, found)) in mention_node.iter_mut().zip(within).enumerate() {
+        let found = found.unwrap_or_else(|error| {
+            failed.push((article, error));
+            WithinArticle::default()
+        });
         for (a, b) in found.unions {
             uf.union(a, b);
         }
@@ -875,27 +869,27 @@ fn within_article(
             // translation ("Akhil Bharat Hindu Mahasabha (All India Hindu Union)", "Internet
             // Cafes (PC Bangs)"): not a name of its own ("The Mighty Boosh (BBC Three)"), nor
             // inside a longer name ("Health Service (Miscellaneous Provisions) Act").
-            let inside_a_name = text[next.end()..]
-                .strip_prefix(") ")
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-            let translated = acronym.contains(' ')
-                && m.kind == EntityType::Org
-                && next.kind == EntityType::Org
-                && !inside_a_name
-                && acronym
-                    .split(' ')
-                    .next()
-                    .is_some_and(|first| g.type_of(first).is_none());
-            let expands = is_acronym(acronym)
-                && m.kind != EntityType::Person
-                && next.kind != EntityType::Place
-                || translated;
-            if between.trim() == "("
-                && text[next.end()..].starts_with(')')
-                && s.contains(' ')
-                && expands
-            {
-                pairs.push((node_of(k), node_of(k + 1)));
+            let bracketed = between.trim() == "(" && text[next.end()..].starts_with(')');
+            if bracketed && s.contains(' ') {
+                let acronym_of_it = is_acronym(acronym)
+                    && m.kind != EntityType::Person
+                    && next.kind != EntityType::Place;
+                let translated = || {
+                    let inside_a_name = text[next.end()..]
+                        .strip_prefix(") ")
+                        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                    acronym.contains(' ')
+                        && m.kind == EntityType::Org
+                        && next.kind == EntityType::Org
+                        && !inside_a_name
+                        && acronym
+                            .split(' ')
+                            .next()
+                            .is_some_and(|first| g.type_of(first).is_none())
+                };
+                if acronym_of_it || translated() {
+                    pairs.push((node_of(k), node_of(k + 1)));
+                }
             }
         }
     }

@@ -362,29 +362,14 @@ fn is_quotation(text: &str, open: usize, content: &str) -> bool {
     // a sentence inside the marks are someone's words, not a term being named.
     let closes_a_sentence =
         content.starts_with(|c: char| c.is_lowercase()) && content.ends_with(['.', '!', '?']);
-    if !(closes_a_sentence && matches!(last_word, "is" | "for"))
-        && matches!(
-            last_word,
-            "named"
-                | "as"
-                | "word"
-                | "term"
-                | "dubbed"
-                | "designation"
-                | "the"
-                | "is"
-                | "for"
-                | "a"
-                | "an"
-                | "called"
-        )
-        && !before.contains(" called ")
-            | matches!(last_word, "as" | "word" | "term" | "named" | "designation")
-    {
-        // "known as", "the word", "named the virus … ": a term, not someone's words
-        if !matches!(last_word, "a" | "an" | "the" | "called") {
-            return false;
-        }
+    // "known as", "the word", "named the virus …": a term, not someone's words; so after
+    // "dubbed", "is" or "for", unless "called" came before ("called it the … for").
+    let term_word = matches!(last_word, "as" | "word" | "term" | "named" | "designation");
+    let names_a_term =
+        term_word || matches!(last_word, "dubbed" | "is" | "for") && !before.contains(" called ");
+    let someones_words = closes_a_sentence && matches!(last_word, "is" | "for");
+    if names_a_term && !someones_words {
+        return false;
     }
     let g = gazetteer();
     closes_a_sentence && before.contains("ccording to ")

@@ -21,9 +21,15 @@ impl Shapes {
     /// `word` may be one of the set's words (it is not, when this is false).
     #[inline]
     pub fn may_hold(&self, word: &[u8]) -> bool {
+        self.may_hold_with(word, |first| first)
+    }
+
+    /// `word` may be held, its first byte read through `first` (as recorded).
+    #[inline]
+    fn may_hold_with(&self, word: &[u8], first: impl Fn(u8) -> u8) -> bool {
         match word.first() {
             None => false,
-            Some(&first) if word.len() < 64 => self.0[word.len()] >> (first % 64) & 1 == 1,
+            Some(&byte) if word.len() < 64 => self.0[word.len()] >> (first(byte) % 64) & 1 == 1,
             Some(_) => true,
         }
     }
@@ -40,13 +46,7 @@ impl Shapes {
     /// built with [`Self::with_folded`].
     #[inline]
     pub fn may_hold_folded(&self, word: &[u8]) -> bool {
-        match word.first() {
-            None => false,
-            Some(&first) if word.len() < 64 => {
-                self.0[word.len()] >> (first.to_ascii_lowercase() % 64) & 1 == 1
-            }
-            Some(_) => true,
-        }
+        self.may_hold_with(word, |first| first.to_ascii_lowercase())
     }
 }
 

@@ -1543,27 +1543,22 @@ fn place_by_context(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize) -> boo
             .filter(|&(len, kind)| kind == EntityType::Place && !words.possessive(b + len - 1))
     };
     if gap_after == Some(", ") && !attributed {
-        // Not where the place opens a clause: "selling the unit to Baikal and then to
-        // Rosneft, Russia is able to ...".
-        let opens_a_clause = |len: usize| {
-            let next = words.tokens.get(b + len).map_or("", |t| t.text(words.text));
-            words.joined(b + len - 1) && AUXILIARIES.contains(&next)
-        };
-        if place_word && place_after().is_some_and(|(len, _)| !opens_a_clause(len)) {
-            return true;
-        }
-        // "the Aphrodite gas field and Thesprotia, Greece, where it merges": a place and the
-        // country it lies in, set off before "where" (a person's name before a country
-        // would be an appositive: "Gordon Brown, Britain's chancellor", excluded above).
         if let Some((len, _)) = place_after() {
-            let after = &words.text[words.tokens[b + len - 1].end..];
-            if after.starts_with(", where ") {
+            let next = words.tokens.get(b + len).map_or("", |t| t.text(words.text));
+            // Not where the place opens a clause: "selling the unit to Baikal and then to
+            // Rosneft, Russia is able to ...".
+            let opens_a_clause = words.joined(b + len - 1) && AUXILIARIES.contains(&next);
+            if place_word && !opens_a_clause {
                 return true;
             }
-        }
-        if words.starts_clause(a) {
-            if let Some((len, _)) = place_after() {
-                let next = words.tokens.get(b + len).map_or("", |t| t.text(words.text));
+            // "the Aphrodite gas field and Thesprotia, Greece, where it merges": a place and
+            // the country it lies in, set off before "where" (a person's name before a
+            // country would be an appositive: "Gordon Brown, Britain's chancellor", excluded
+            // above).
+            if words.text[words.tokens[b + len - 1].end..].starts_with(", where ") {
+                return true;
+            }
+            if words.starts_clause(a) {
                 let gap = words.gap_after(b + len - 1);
                 let listed = matches!(next, "and" | "or") || gap.contains([',', '&']);
                 if !listed && next.starts_with(char::is_lowercase) {
