@@ -1560,15 +1560,6 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let before = slice(text, from, q.open);
         if let Some(i) = before.rfind("ccording to ") {
             let t = self.token_at(from + i + "ccording to ".len());
-            // "According to Dr. Tom Frieden, …": past a title the name is not part of.
-            let t = if self.mention_at(t).is_none()
-                && self.mention_at(t + 1).is_some()
-                && gazetteer().title_head(self.word(t)).is_some()
-            {
-                t + 1
-            } else {
-                t
-            };
             if let Some((speaker, _)) = self.named_after(t) {
                 return Some(speaker);
             }
@@ -2119,6 +2110,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if t >= self.view.tokens.len() {
             return None;
         }
+        // "According to Dr. Tom Frieden, …": past a title the name is not part of.
+        let t = if self.mention_at(t).is_none()
+            && self.mention_at(t + 1).is_some()
+            && gazetteer().title_head(self.word(t)).is_some()
+        {
+            t + 1
+        } else {
+            t
+        };
         if let Some(m) = self.mention_at(t) {
             // "According to Rutgers University political scholar Kelly Dittmar": the person
             // the institution's role introduces.

@@ -1333,3 +1333,20 @@ fn a_description_after_a_quote_speaks() {
         Some("radio station"),
     )]);
 }
+
+/// "…, according to Mr Oudendijk." past the title as "According to Dr. Tom Frieden, …" is:
+/// the rule lives where every "according to" reads its name.
+#[test]
+fn according_to_a_titled_name_after_the_clause() {
+    let found = reported(
+        "Headline\n\nAlexander Oudendijk leads the firm. LCD prices dropped by 43% in Europe last \
+         year, according to Mr Oudendijk.",
+    );
+    assert_eq!(
+        found,
+        vec![(
+            "LCD prices dropped by 43% in Europe last year".to_string(),
+            Some("Alexander Oudendijk".to_string())
+        )]
+    );
+}
