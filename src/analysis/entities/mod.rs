@@ -164,11 +164,7 @@ impl<'a> Words<'a> {
 
     /// The word opens a sentence, or a quotation inside one (`defended his decision, "As I`).
     fn starts_clause(&self, i: usize) -> bool {
-        let token = self.tokens[i];
-        token.sentence_start
-            || self.text[..token.start]
-                .trim_end_matches(' ')
-                .ends_with(['"', '“', '‘', '«'])
+        opens_clause(self.text, self.tokens[i])
     }
 
     /// Capitalised, or an Arabic-article name such as "al-Kadhimi".
@@ -251,14 +247,28 @@ fn without_possessive(text: &str, start: usize, end: usize) -> usize {
     end
 }
 
+/// The token opens a sentence, or a quotation inside one (`defended his decision, "As I`):
+/// capitalised there, a word is not thereby a name.
+fn opens_clause(text: &str, token: Token) -> bool {
+    token.sentence_start
+        || text[..token.start]
+            .trim_end_matches(' ')
+            .ends_with(['"', '“', '‘', '«'])
+}
+
 /// Finds the entity mentions of one article.
 pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     let g = gazetteer();
     let mut mid_caps = FxHashMap::default();
-    for t in tokens.iter().filter(|t| !t.sentence_start) {
+    // A quotation's first word is capitalised as a sentence's is: `said, "It is` is no
+    // evidence that "It" names anything; a first name there still is (`"Harry was fit`).
+    for &t in tokens.iter().filter(|t| !t.sentence_start) {
         let w = t.text(text);
         if w.starts_with(char::is_uppercase) {
-            *mid_caps.entry(strip_possessive_word(w)).or_insert(0) += 1;
+            let stem = strip_possessive_word(w);
+            if !opens_clause(text, t) || g.is_first_name(stem) {
+                *mid_caps.entry(stem).or_insert(0) += 1;
+            }
         }
     }
     // Also the words capitalised only where a sentence starts ("Broadband has become …"),
@@ -266,7 +276,7 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     // every "the" of the article cost a tenth of finding mentions.
     let opening_caps: Vec<&str> = tokens
         .iter()
-        .filter(|t| t.sentence_start)
+        .filter(|&&t| opens_clause(text, t))
         .map(|t| strip_possessive_word(t.text(text)))
         .filter(|w| {
             w.starts_with(char::is_uppercase) && !mid_caps.contains_key(w) && !g.is_common_word(w)

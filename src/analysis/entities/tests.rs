@@ -823,3 +823,15 @@ fn members_of_parliaments_are_titled() {
         &["UKIP MEP Gerard Batten", "Labour MSP Christine May"],
     );
 }
+
+/// A quotation's first word is capitalised as a sentence's first word is: however often the
+/// speakers open with "It" or "We", that is no evidence of a name (an article that never
+/// writes "it" in lower case made "It" a person). A first name opening a quotation still is.
+#[test]
+fn a_word_opening_quotations_is_no_name() {
+    let text = "Tony Abbott said, \"It is a licence. It is wrong.\" Penny Sharpe said, \"It \
+                follows decades of work.\" Kevin Conolly said, \"We lost. We will return.\" \
+                His coach said, \"Harry is fit.\" And: \"Harry will play.\"";
+    lacks(text, &["It", "We"]);
+    has(text, "Harry", EntityType::Person);
+}
