@@ -29,6 +29,9 @@ pub struct Gazetteer {
     stateless: Lookup<()>,
     /// Known organisations and events by exact name, with their type.
     organisations: Lookup<EntityType>,
+    /// The names of known organisations that open with "The", without it ("Times" for "The
+    /// Times"): their name where a lowercase "the" stands before ("told the Times").
+    without_the: Lookup<EntityType>,
     /// Lowercased known names usable case-insensitively (not common words), with their type.
     names_lower: Lookup<EntityType>,
     /// Title (exact) → head noun a later reference uses ("premier" → "prime minister").
@@ -182,6 +185,11 @@ impl Gazetteer {
             }
             alias_groups.push(names);
         }
+        let without_the: HashMap<String, EntityType> = organisations
+            .iter()
+            .filter_map(|(name, &kind)| Some((name.strip_prefix("The ")?.to_string(), kind)))
+            .filter(|(name, _)| !organisations.contains_key(name))
+            .collect();
         let max_name_words = places
             .keys()
             .chain(organisations.keys())
@@ -193,6 +201,7 @@ impl Gazetteer {
         for name in places
             .keys()
             .chain(organisations.keys())
+            .chain(without_the.keys())
             .chain(alias_groups.iter().flatten())
             .chain(demonyms.keys())
         {
@@ -207,6 +216,7 @@ impl Gazetteer {
             demonyms: Lookup::new(demonyms),
             stateless: Lookup::set(stateless),
             organisations: Lookup::new(organisations),
+            without_the: Lookup::new(without_the),
             names_lower: Lookup::new(names_lower),
             titles: Lookup::new(titles),
             titles_lower: Lookup::new(titles_lower),
@@ -314,6 +324,12 @@ impl Gazetteer {
             self.common_acronyms.get(stem).is_some()
                 || stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
         })
+    }
+
+    /// The type of the known organisation named "The `name`", for a name after a lowercase
+    /// "the" ("told the Times"): written alone, "Times" names nothing.
+    pub fn type_after_the(&self, name: &str) -> Option<EntityType> {
+        self.without_the.get(name).copied()
     }
 
     /// A listed company's name, exactly as written. Weaker knowledge than the organisations:
@@ -486,6 +502,7 @@ mod tests {
         }
         check(&g.places, false);
         check(&g.organisations, false);
+        check(&g.without_the, false);
         check(&g.titles, false);
         check(&g.first_names, false);
         for lower in [&g.common_words, &g.title_ends] {

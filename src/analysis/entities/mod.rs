@@ -312,12 +312,22 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 let w = strip_possessive_word(words.word(k));
                 ORG_CUES.contains(&w) || PLACE_CUES.contains(&w)
             };
+            // Nor does a connector reach a day or a month ending the run ("the Environmental
+            // Protection Agency on February 18"), unless "of" names it ("the Ides of March")
+            // or the whole is a known name ("The Mail on Sunday").
+            let dated = |j: usize| {
+                words.word(j) != "of"
+                    && is_calendar_word(words.word(j + 1))
+                    && !(words.joined(j + 1) && words.is_cap(j + 2))
+                    && g.type_of(words.span(i, j + 2)).is_none()
+            };
             let connects = CONNECTORS.contains(&words.word(j))
                 && (words.word(j) != "the" || CONNECTORS.contains(&words.word(j - 1)))
                 && (words.word(j) != "and" || !ends_a_name(j - 1))
                 && j + 1 < tokens.len()
                 && words.joined(j)
-                && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1)));
+                && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1)))
+                && !dated(j);
             if !words.is_cap(j) && !connects {
                 break;
             }
@@ -576,8 +586,9 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             pos += 1;
             continue;
         }
-        // "Tuesday Mitsotakis": a day or month before a name is not part of it.
-        if is_calendar_word(w) {
+        // "Tuesday Mitsotakis": a day or month before a name is not part of it, unless it
+        // opens a known name ("the Sunday Telegraph").
+        if is_calendar_word(w) && known().is_none() {
             pos += 1;
             continue;
         }
@@ -1033,6 +1044,16 @@ fn match_known(
         };
         if let Some(kind) = g.type_of(candidate) {
             return Some((len, kind));
+        }
+    }
+    // "told the Times": a known "The Times" after a lowercase "the", the whole chunk.
+    if pos > 0 && words.word(pos - 1) == "the" && words.joined(pos - 1) {
+        let raw = words.span(pos, b);
+        let last = words.tokens[b - 1];
+        let name =
+            &raw[..without_possessive(words.text, last.start, last.end) - words.tokens[pos].start];
+        if let Some(kind) = g.type_after_the(name) {
+            return Some((b - pos, kind));
         }
     }
     None

@@ -835,3 +835,31 @@ fn a_word_opening_quotations_is_no_name() {
     lacks(text, &["It", "We"]);
     has(text, "Harry", EntityType::Person);
 }
+
+/// A name does not run on through a connector into a day or a month ("the Environmental
+/// Protection Agency on February 18"), unless the whole is a known name ("The Mail on Sunday")
+/// or "of" names it ("the Ides of March").
+#[test]
+fn a_name_stops_before_the_date() {
+    let text = "Ford told the Environmental Protection Agency on February 18 and the Air \
+                Resources Board on Monday. The Mail on Sunday reported it.";
+    has(text, "Environmental Protection Agency", EntityType::Org);
+    has(text, "Air Resources Board", EntityType::Org);
+    has(text, "The Mail on Sunday", EntityType::Org);
+    lacks(
+        text,
+        &[
+            "Environmental Protection Agency on February",
+            "Air Resources Board on Monday",
+        ],
+    );
+}
+
+/// A known newspaper named "The ..." is named so after a lowercase "the" too ("told the
+/// Times"), and one opening with a day keeps its day ("the Sunday Telegraph").
+#[test]
+fn a_newspaper_is_named_after_a_lowercase_the() {
+    let text = "He told the Times on Friday, and the Sunday Telegraph said so too.";
+    has(text, "Times", EntityType::Org);
+    has(text, "Sunday Telegraph", EntityType::Org);
+}
