@@ -349,6 +349,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
         start > first && is_preposition(self.word(start - 1))
     }
 
+    /// Mention `m` is who was told, not who told: "the athlete told (the) Sunday Times".
+    fn told(&self, m: usize, first: usize) -> bool {
+        let mut start = self.token_at(self.view.mentions[m].start());
+        if start > first + 1 && self.word(start - 1) == "the" {
+            start -= 1;
+        }
+        start > first && matches!(self.word(start - 1), "told" | "tells" | "tell")
+    }
+
     fn is_speaker_kind(&self, m: usize) -> bool {
         matches!(self.view.kinds[m], EntityType::Person | EntityType::Org)
     }
@@ -1201,10 +1210,23 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// subject's last.
     fn verb_group_start(&self, verb: usize) -> usize {
         let mut t = verb;
-        while t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
-            t -= 1;
+        loop {
+            if t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
+                t -= 1;
+            } else if t > 0 && matches!(self.word(t - 1), "yesterday" | "today" | "tonight") {
+                t -= 1;
+            // "The Times on Monday said", "the ministry last week said": when it was said
+            // (not "designed by Stephen Webster on Friday, said Ms Prophet").
+            } else if t > 1
+                && TIME_WORDS.contains(&self.word(t - 1))
+                && matches!(self.word(t - 2), "on" | "last" | "this")
+                && self.gap_before(t).trim().is_empty()
+            {
+                t -= 2;
+            } else {
+                return t;
+            }
         }
-        t
     }
 
     /// A country opening the clause of the verb at `verb` speaks for its government: "Malaysia
@@ -1765,11 +1787,13 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
             t += 1;
         }
-        // No person: the first organisation, if the text has one ("the SDF … said it was …").
+        // No person: the first organisation, if the text has one ("the SDF … said it was …"),
+        // and not one told something.
         let mut t = first;
         while t < self.view.tokens.len() && self.view.tokens[t].end <= to {
             if let Some(m) = self.mention_at(t) {
-                if self.view.kinds[m] == EntityType::Org && !self.quoted(t) {
+                if self.view.kinds[m] == EntityType::Org && !self.quoted(t) && !self.told(m, first)
+                {
                     return Some(Speaker::Entity(self.view.entity_of(m)));
                 }
             }

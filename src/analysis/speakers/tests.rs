@@ -1350,3 +1350,37 @@ fn according_to_a_titled_name_after_the_clause() {
         )]
     );
 }
+
+/// When it was said may stand between the speaker and the verb: "The Times on Monday said",
+/// "the ministry last week said". Not across a comma: in "designed by X on Friday, said Ms
+/// Prophet" X is no subject.
+#[test]
+fn a_time_between_speaker_and_verb_is_skipped() {
+    clauses_are(&[(
+        "The Guardian on Friday reported that the deal was off.",
+        "the deal was off",
+        "The Guardian",
+    )]);
+    let text = "Headline\n\nMeghan Prophet is her agent. He gave her a ring designed by \
+                jeweller Stephen Webster on Friday, said Ms Prophet.";
+    assert_ne!(
+        speaker_of(text, "He gave her a ring").as_deref(),
+        Some("Stephen Webster")
+    );
+}
+
+/// Whoever was told something is not who says the next quotation: after '"…," the athlete
+/// told Reuters.' the words that follow are the athlete's still.
+#[test]
+fn the_one_told_is_not_the_next_speaker() {
+    let text = "Headline\n\nPaula Radcliffe called for bans. \"Doping is a crime,\" the \
+                athlete told Reuters. \"It cheats other athletes.\"";
+    assert_eq!(
+        speaker_of(text, "Doping is a crime"),
+        speaker_of(text, "It cheats other athletes")
+    );
+    assert_ne!(
+        speaker_of(text, "It cheats other athletes").as_deref(),
+        Some("Reuters")
+    );
+}
