@@ -674,7 +674,16 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
                         ILLNESS_CUES.contains(&strip_possessive_word(words.word(end - 1)));
                     let fits = matches!(cue_kind, EntityType::Event | EntityType::Org) || illness;
                     if kind == EntityType::Group || fits {
-                        push(out, text, words, pos, end, cue_kind, None, None);
+                        // "North Wales Police": the compass word opens the place's name.
+                        let start = if kind == EntityType::Place
+                            && pos > a
+                            && COMPASS.contains(&words.word(pos - 1))
+                        {
+                            pos - 1
+                        } else {
+                            pos
+                        };
+                        push(out, text, words, start, end, cue_kind, None, None);
                         pos = end;
                         continue;
                     }

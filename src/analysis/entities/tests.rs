@@ -863,3 +863,13 @@ fn a_newspaper_is_named_after_a_lowercase_the() {
     has(text, "Times", EntityType::Org);
     has(text, "Sunday Telegraph", EntityType::Org);
 }
+
+/// A compass word before a place that opens an organisation's name is part of that name:
+/// "North Wales Police", not "North" and "Wales Police".
+#[test]
+fn a_compass_word_opens_the_organisation_of_its_place() {
+    let text = "North Wales Fire and Rescue Service came. Later North Wales Police arrived.";
+    has(text, "North Wales Fire and Rescue Service", EntityType::Org);
+    has(text, "North Wales Police", EntityType::Org);
+    lacks(text, &["North", "Wales Police"]);
+}
