@@ -107,21 +107,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[start..end];
             // Keep the dot of "U.S." and "Dr." as part of the word, and of a middle initial
             // ("George W. Bush": the dot ends no sentence).
+            let mut ends_sentence = false;
             if j < n
                 && text.as_bytes()[j] == b'.'
                 && (word.contains('.')
-                    || ABBREVIATIONS.contains(&word)
+                    || ABBREVIATIONS.contains(&word) && (word != "No" || numbered(&text[j..]))
                     || is_middle_initial(text, &tokens, start, word))
             {
                 end += 1;
                 j += 1;
+                // The dot ends the sentence too when the next word can only open one:
+                // "Washington, D.C. It is long past time".
+                ends_sentence = opens_sentences_only(&text[j..]);
             }
             tokens.push(Token {
                 start,
                 end,
                 sentence_start: next_starts_sentence,
             });
-            next_starts_sentence = false;
+            next_starts_sentence = ends_sentence;
             i = j;
             continue;
         }
@@ -198,6 +202,47 @@ fn is_middle_initial(text: &str, tokens: &[Token], start: usize, word: &str) -> 
     after_first_name && next.starts_with(char::is_uppercase) && !ordinary
 }
 
+/// A number follows the dot: "No. 10" (but "No. We" is the word no).
+fn numbered(rest: &str) -> bool {
+    rest[1..]
+        .trim_start_matches(' ')
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The text goes on with a word that opens a sentence and never follows an abbreviation
+/// inside one ("It", "The", "But"): "in the U.S. The company said". (Not a title or a name:
+/// "U.S. President", "Dr. Smith".)
+fn opens_sentences_only(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(' ');
+    let word = &rest[..rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len())];
+    matches!(
+        word,
+        "The"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "But"
+            | "However"
+            | "There"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "When"
+            | "While"
+            | "If"
+    ) && rest[word.len()..].starts_with([' ', ','])
+}
+
 /// "U" or "U.S" so far: single letters separated by dots.
 fn is_initial_chain(word: &str) -> bool {
     word.chars().enumerate().all(|(k, c)| {
@@ -251,6 +296,24 @@ mod tests {
             words("Al-Kazemi met Iraq’s U.S. envoy, Dr. Who."),
             ["Al-Kazemi", "met", "Iraq’s", "U.S.", "envoy", "Dr.", "Who"]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_word_that_opens_one() {
+        let text = "He works in Washington, D.C. It is long past time. No. We will see No. 10 \
+                    and the U.S. President.";
+        let tokens = tokenize(text);
+        let word = |w: &str| *tokens.iter().find(|t| t.text(text) == w).unwrap();
+        assert_eq!(word("D.C.").text(text), "D.C.");
+        assert!(word("It").sentence_start);
+        assert!(
+            word("We").sentence_start,
+            "'No.' before a word is the word no"
+        );
+        assert!(tokens
+            .iter()
+            .any(|t| t.text(text) == "No." && !t.sentence_start));
+        assert!(!word("President").sentence_start);
     }
 
     #[test]

@@ -328,7 +328,8 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                 && words.joined(j)
                 && (words.is_cap(j + 1) || CONNECTORS.contains(&words.word(j + 1)))
                 && !dated(j);
-            if !words.is_cap(j) && !connects {
+            // "Republic Act No. 3846": the numero sign ends the name.
+            if !words.is_cap(j) && !connects || words.word(j) == "No." {
                 break;
             }
             j += 1;
@@ -1658,11 +1659,13 @@ fn placed_by_context(words: &Words<'_>, g: &Gazetteer, pos: usize) -> bool {
     place_before || place_after
 }
 
-/// Pronouns, contractions and single letters: capitalised, but never a name.
+/// Pronouns, contractions and single letters: capitalised, but never a name. Nor the
+/// numero sign ("cosmonaut No. 11").
 fn is_not_a_name(word: &str) -> bool {
     let mut chars = word.chars();
     let single = chars.next().is_some() && chars.next().is_none();
     single
+        || word == "No."
         || word
             .split(['\'', '’'])
             .nth(1)

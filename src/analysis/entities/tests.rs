@@ -873,3 +873,13 @@ fn a_compass_word_opens_the_organisation_of_its_place() {
     has(text, "North Wales Police", EntityType::Org);
     lacks(text, &["North", "Wales Police"]);
 }
+
+/// "D.C." is a place, the numero sign no name, and neither runs into the next sentence's
+/// first word ("Washington, D.C. It is", "Republic Act No. 3846").
+#[test]
+fn an_abbreviation_ends_its_name() {
+    let text = "Talks in Washington, D.C. It is long past time. Republic Act No. 3846 lapsed. \
+                Leonov, cosmonaut No. 11, died.";
+    has(text, "D.C.", EntityType::Place);
+    lacks(text, &["D.C. It", "No.", "Republic Act No."]);
+}
