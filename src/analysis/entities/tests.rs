@@ -883,3 +883,16 @@ fn an_abbreviation_ends_its_name() {
     has(text, "D.C.", EntityType::Place);
     lacks(text, &["D.C. It", "No.", "Republic Act No."]);
 }
+
+/// A first name and a place's name ending the chunk are one person's name: "George
+/// Washington", "Neil Hamilton", "James Ireland". Not when the first name is also a word
+/// ("Royal Caribbean", "Bell Canada").
+#[test]
+fn a_first_name_before_a_place_names_a_person() {
+    let text = "The first president, George Washington, left. Neil Hamilton and James \
+                Ireland spoke. Royal Caribbean and Bell Canada sailed.";
+    has(text, "George Washington", EntityType::Person);
+    has(text, "Neil Hamilton", EntityType::Person);
+    has(text, "James Ireland", EntityType::Person);
+    lacks(text, &["Royal Caribbean", "Bell Canada", "Washington"]);
+}
