@@ -1032,6 +1032,19 @@ fn push(
 
 /// The longest title starting at word `pos` ("Supreme Leader", "Prime Minister", "premier").
 fn match_title(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option<(usize, String)> {
+    // "Deputy Chief Minister", "Acting Attorney General": a rank before a title is part of it.
+    let rank = words.word(pos);
+    if matches!(
+        rank,
+        "Deputy" | "Vice" | "Acting" | "Assistant" | "Associate" | "Interim"
+    ) && pos + 1 < b
+    {
+        if let Some((len, head)) = match_title(words, g, pos + 1, b) {
+            if !head.starts_with(&rank.to_lowercase()) {
+                return Some((len + 1, format!("{} {head}", rank.to_lowercase())));
+            }
+        }
+    }
     for len in (1..=g.max_title_words().min(b - pos)).rev() {
         let candidate = words.span(pos, pos + len);
         if let Some(head) = g.title_head(candidate) {

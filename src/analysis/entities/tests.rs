@@ -896,3 +896,14 @@ fn a_first_name_before_a_place_names_a_person() {
     has(text, "James Ireland", EntityType::Person);
     lacks(text, &["Royal Caribbean", "Bell Canada", "Washington"]);
 }
+
+/// A rank before a title is part of the title, whatever the article's other capitals:
+/// "Deputy Chief Minister", "MGM Vice Chairman Chris McGurk".
+#[test]
+fn a_rank_before_a_title_is_part_of_it() {
+    let text = "Francis D'Souza, former Deputy Chief Minister of Goa, died. D'Souza was the \
+                Deputy Chief Minister. MGM Vice Chairman Chris McGurk said so.";
+    lacks(text, &["Deputy", "MGM Vice"]);
+    has(text, "MGM", EntityType::Org);
+    has(text, "Chris McGurk", EntityType::Person);
+}
