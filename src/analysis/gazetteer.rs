@@ -79,9 +79,15 @@ impl Gazetteer {
             let kind = cols.next().unwrap_or_default();
             places.insert(name, kind == "city");
         }
+        // States and provinces ("New South Wales", "Hubei"). Read as towns are: many are
+        // family names too ("Shiga", "Fukui").
+        for name in lines(include_str!("../../assets/provinces.txt")) {
+            places.entry(name.to_string()).or_insert(true);
+        }
         let mut demonyms = HashMap::default();
         let mut stateless = HashSet::default();
-        for line in lines(include_str!("../../assets/demonyms.tsv")) {
+        let curated = lines(include_str!("../../assets/demonyms.tsv"));
+        for line in curated.chain(lines(include_str!("../../assets/country_demonyms.tsv"))) {
             let word = line.split('\t').next().unwrap_or_default();
             if line.split('\t').nth(1).is_none_or(|country| country == "-") {
                 stateless.insert(word.to_lowercase());

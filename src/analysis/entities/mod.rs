@@ -827,14 +827,18 @@ fn segment(words: &Words<'_>, g: &Gazetteer, a: usize, b: usize, out: &mut Vec<M
             run_end = b;
         }
         // "George Washington", "Jack London": a first name, and the name of a place ending
-        // the chunk (or before "and"), is a person's name (not "Royal Caribbean", "Bell Canada": a first name
-        // that is also a word is more often that word).
+        // the chunk (or before "and"), is a person's name (not "Royal Caribbean", "Bell
+        // Canada": a first name that is also a word is more often that word). So is a name
+        // no list knows before a town's or a province's ("Toshihiko Fukui", "Yannick Nyanga").
         if run_end == pos + 1
             && (run_end + 1 == b || run_end + 1 < b && words.word(run_end + 1) == "and")
-            && g.is_first_name(words.word(pos))
             && !g.is_common_word(words.word(pos))
             && words.joined(pos)
             && match_known(words, g, run_end, b) == Some((1, EntityType::Place))
+            && (g.is_first_name(words.word(pos))
+                || g.is_minor_place(strip_possessive_word(words.word(run_end)))
+                    && !words.possessive(pos)
+                    && words.word(pos).chars().any(char::is_lowercase))
         {
             run_end += 1;
         }

@@ -907,3 +907,20 @@ fn a_rank_before_a_title_is_part_of_it() {
     has(text, "MGM", EntityType::Org);
     has(text, "Chris McGurk", EntityType::Person);
 }
+
+/// States and provinces are places ("New South Wales", "Queensland", "Hubei"), and every
+/// country's people a group ("Tongan", "New Zealanders"); a name no list knows before a town's
+/// or a province's is a person's ("Toshihiko Fukui", "Satoru Iwata").
+#[test]
+fn provinces_and_peoples_of_every_country_are_known() {
+    let text = "New South Wales decriminalised abortion, and Queensland did not. Cases rose in \
+                Hubei. A Tongan official and two New Zealanders came. Governor Toshihiko Fukui \
+                and Satoru Iwata spoke.";
+    has(text, "New South Wales", EntityType::Place);
+    has(text, "Queensland", EntityType::Place);
+    has(text, "Hubei", EntityType::Place);
+    has(text, "Tongan", EntityType::Group);
+    has(text, "New Zealanders", EntityType::Group);
+    has(text, "Toshihiko Fukui", EntityType::Person);
+    has(text, "Satoru Iwata", EntityType::Person);
+}
