@@ -363,6 +363,11 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             }
         }
         if let Some(kind) = tail {
+            // "The outbreak spread": an ordinary word opening the sentence names nothing.
+            if j - i == 2 && words.starts_clause(i) && g.is_common_word(words.word(i)) {
+                i = j;
+                continue;
+            }
             let start_at =
                 if tokens[i].sentence_start && g.is_common_word(words.word(i)) && j - i > 2 {
                     i + 1

@@ -924,3 +924,12 @@ fn provinces_and_peoples_of_every_country_are_known() {
     has(text, "Toshihiko Fukui", EntityType::Person);
     has(text, "Satoru Iwata", EntityType::Person);
 }
+
+/// A sentence's ordinary first word before "outbreak", "pandemic" or "virus" names nothing:
+/// "The outbreak spread" has no event, "Corona pandemic" has.
+#[test]
+fn the_outbreak_is_no_event() {
+    let text = "The outbreak spread. The virus mutated. Then the Corona pandemic hit.";
+    lacks(text, &["The outbreak", "The virus"]);
+    has(text, "Corona pandemic", EntityType::Event);
+}
