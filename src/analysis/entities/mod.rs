@@ -322,7 +322,8 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
                     && g.type_of(words.span(i, j + 2)).is_none()
             };
             let connects = CONNECTORS.contains(&words.word(j))
-                && (words.word(j) != "the" || CONNECTORS.contains(&words.word(j - 1)))
+                && (words.word(j) != "the"
+                    || CONNECTORS.contains(&words.word(j - 1)) && words.word(j - 1) != "and")
                 && (words.word(j) != "and" || !ends_a_name(j - 1))
                 && j + 1 < tokens.len()
                 && words.joined(j)

@@ -933,3 +933,15 @@ fn the_outbreak_is_no_event() {
     lacks(text, &["The outbreak", "The virus"]);
     has(text, "Corona pandemic", EntityType::Event);
 }
+
+/// "and the" joins no names: "Colorado and the College of Wooster" are a place and an
+/// organisation ("Republic of the Congo" and "Organisation for the
+/// Prohibition of Chemical Weapons" are still one name each).
+#[test]
+fn and_the_joins_no_names() {
+    let text = "Researchers from Colorado and the College of Wooster met in the Republic of \
+                the Congo.";
+    has(text, "College of Wooster", EntityType::Org);
+    has(text, "Colorado", EntityType::Place);
+    has(text, "Republic of the Congo", EntityType::Place);
+}
