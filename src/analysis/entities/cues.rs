@@ -19,6 +19,7 @@ pub(super) const ORG_CUES: WordSet = WordSet::new(&[
     "Unit",
     "Authority",
     "Agency",
+    "Survey",
     "Ministry",
     "Office",
     "Organization",

@@ -945,3 +945,14 @@ fn and_the_joins_no_names() {
     has(text, "Colorado", EntityType::Place);
     has(text, "Republic of the Congo", EntityType::Place);
 }
+
+/// A survey is an institution: "the US Geological Survey" is one organisation, not the US
+/// and a "Geological Survey".
+#[test]
+fn a_survey_is_an_organisation() {
+    has(
+        "It was recorded by the US Geological Survey on Tuesday.",
+        "US Geological Survey",
+        EntityType::Org,
+    );
+}
