@@ -1042,6 +1042,12 @@ fn push(
 
 /// The longest title starting at word `pos` ("Supreme Leader", "Prime Minister", "premier").
 fn match_title(words: &Words<'_>, g: &Gazetteer, pos: usize, b: usize) -> Option<(usize, String)> {
+    // "Chief Technology Officer", "Chief Operating Officer": any chief officer.
+    if words.word(pos) == "Chief" {
+        if let Some(k) = (pos + 2..(pos + 4).min(b)).find(|&k| words.word(k) == "Officer") {
+            return Some((k + 1 - pos, words.span(pos, k + 1).to_lowercase()));
+        }
+    }
     // "Deputy Chief Minister", "Acting Attorney General": a rank before a title is part of it.
     let rank = words.word(pos);
     if matches!(

@@ -956,3 +956,13 @@ fn a_survey_is_an_organisation() {
         EntityType::Org,
     );
 }
+
+/// Any chief officer is a title, not a person: "Ken Kutaragi, Chief Operating Officer of Sony".
+#[test]
+fn a_chief_officer_is_a_title() {
+    let text = "\"It is new,\" said Ken Kutaragi, Chief Operating Officer of Sony. Chris \
+                Wright, Chief Technological Officer, agreed.";
+    has(text, "Ken Kutaragi", EntityType::Person);
+    has(text, "Sony", EntityType::Org);
+    lacks(text, &["Technological Officer", "Operating Officer"]);
+}
