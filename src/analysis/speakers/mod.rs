@@ -16,8 +16,8 @@ pub(crate) mod words;
 use words::{
     AUDIENCES, AUXILIARIES, BARE_CLAUSE_VERBS, CLOSING_VERBS, DETERMINERS, GENERIC_HEADS,
     INDEFINITE, MEDIA_NOUNS, MEDIA_TAILS, NEGATED_AUXILIARIES, NOMINATIVE_PRONOUNS, NOT_SUBJECTS,
-    NUMBER_WORDS, PERSON_ROLES, POSSESSIVES, PRONOUNS, QUANTITY_BOUNDS, RELATIVES, SAYING_VERBS,
-    SKIPPABLE, SPEAKING_GROUPS, TIME_WORDS,
+    NUMBER_WORDS, ORG_ROLES, PERSON_ROLES, POSSESSIVES, PRONOUNS, QUANTITY_BOUNDS, RELATIVES,
+    SAYING_VERBS, SKIPPABLE, SPEAKING_GROUPS, TIME_WORDS,
 };
 
 /// Who says a quote: an entity of the corpus, or a speaker the text only describes
@@ -507,6 +507,23 @@ impl<'a, 'v> Attributor<'a, 'v> {
             .find(|(p, _)| *p <= own_sentence_start)
             .map(|(_, e)| e.clone())
             .or_else(|| self.most_mentioned_person())
+    }
+
+    /// The organisation named most often before `at` (the latest of equals): whom "the
+    /// company" or "the firm" means.
+    fn salient_org(&self, at: usize) -> Option<Speaker> {
+        let before = &self.view.mentions[..self.view.mentions.partition_point(|m| m.start() < at)];
+        let mut counts: rustc_hash::FxHashMap<usize, (usize, usize)> = Default::default();
+        for (i, _) in before.iter().enumerate() {
+            if self.view.kinds[i] == EntityType::Org {
+                let entry = counts.entry(self.view.entity_of(i)).or_insert((0, 0));
+                *entry = (entry.0 + 1, i);
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(_, (count, last))| (count, last))
+            .map(|(e, _)| Speaker::Entity(e))
     }
 
     fn most_mentioned_person(&self) -> Option<Speaker> {
@@ -1002,6 +1019,15 @@ impl<'a, 'v> Attributor<'a, 'v> {
             }
         } else if PERSON_ROLES.contains(head) && head_end == phrase.len() {
             return self.resolve_pronoun("he", self.view.tokens[t].start);
+        } else if ORG_ROLES.contains(head)
+            && phrase.len() == 1
+            && matches!(self.word(start), "the" | "The")
+        {
+            // "The company said": the organisation the article is about so far. (Not "the US
+            // investment bank", which may be another.)
+            if let Some(org) = self.salient_org(self.view.tokens[start].start) {
+                return Some(org);
+            }
         }
         if MEDIA_NOUNS.contains(head) {
             if let Some(owner) = self.media_owner(start + 1, t) {

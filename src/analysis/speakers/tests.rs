@@ -1384,3 +1384,17 @@ fn the_one_told_is_not_the_next_speaker() {
         Some("Reuters")
     );
 }
+
+/// "The company said" is the organisation the article is about so far; "the US investment
+/// bank said" may be another and stays a description.
+#[test]
+fn the_company_is_the_organisation_named() {
+    let text = "Headline\n\nZorvex Industries cut 300 jobs. Zorvex Industries makes pumps, and \
+                Reuters reported the cuts. The company said that demand had fallen.";
+    let found = reported(text);
+    let said = found
+        .iter()
+        .find(|(clause, _)| clause.starts_with("demand had fallen"))
+        .expect("the clause");
+    assert_eq!(said.1.as_deref(), Some("Zorvex Industries"));
+}

@@ -400,6 +400,27 @@ pub(super) const MEDIA_NOUNS: WordSet = WordSet::new(&[
 ]);
 
 /// Subjects that are not speakers worth naming ("the two sides affirmed").
+/// Nouns for an organisation's kind: "the company said" refers back to the organisation the
+/// article is about.
+pub(super) const ORG_ROLES: WordSet = WordSet::new(&[
+    "company",
+    "firm",
+    "bank",
+    "airline",
+    "carrier",
+    "retailer",
+    "insurer",
+    "club",
+    "broadcaster",
+    "manufacturer",
+    "maker",
+    "chain",
+    "publisher",
+    "studio",
+    "label",
+    "operator",
+]);
+
 pub(super) const GENERIC_HEADS: WordSet = WordSet::new(&[
     "sides",
     "parties",
