@@ -787,6 +787,14 @@ impl<'a, 'v> Attributor<'a, 'v> {
                 return Some(Speaker::Entity(self.view.entity_of(m)));
             }
         }
+        // "It was revealed that", "Smith was told that": in the passive the subject is what
+        // was said or who heard it, never who spoke.
+        if verb > 0
+            && matches!(self.word(verb - 1), "was" | "were" | "been" | "being")
+            && self.word(verb).ends_with(['d', 't'])
+        {
+            return None;
+        }
         let t = self.verb_group_start(verb);
         if t == 0 || self.view.tokens[t - 1].start < bound {
             return None;

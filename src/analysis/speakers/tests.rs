@@ -1398,3 +1398,18 @@ fn the_company_is_the_organisation_named() {
         .expect("the clause");
     assert_eq!(said.1.as_deref(), Some("Zorvex Industries"));
 }
+
+/// In the passive the subject is what was said, or who heard it, never who spoke: "After it
+/// was revealed that …", "Doherty was told that …".
+#[test]
+fn the_subject_of_a_passive_is_no_speaker() {
+    let text = "Headline\n\nThe Acme Group praised the campaign. After it was revealed that his \
+                aide had tested positive, the rally went ahead. Pete Doherty was told that he \
+                would need a security escort.";
+    for (clause, speaker) in reported(text) {
+        assert!(
+            !matches!(speaker.as_deref(), Some("Acme Group" | "Pete Doherty")),
+            "{clause:?} given to {speaker:?}"
+        );
+    }
+}
