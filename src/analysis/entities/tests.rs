@@ -935,8 +935,7 @@ fn the_outbreak_is_no_event() {
 }
 
 /// "and the" joins no names: "Colorado and the College of Wooster" are a place and an
-/// organisation ("Republic of the Congo" and "Organisation for the
-/// Prohibition of Chemical Weapons" are still one name each).
+/// organisation ("Republic of the Congo" is still one name).
 #[test]
 fn and_the_joins_no_names() {
     let text = "Researchers from Colorado and the College of Wooster met in the Republic of \

@@ -514,7 +514,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
     fn salient_org(&self, at: usize) -> Option<Speaker> {
         let before = &self.view.mentions[..self.view.mentions.partition_point(|m| m.start() < at)];
         let mut counts: rustc_hash::FxHashMap<usize, (usize, usize)> = Default::default();
-        for (i, _) in before.iter().enumerate() {
+        for i in 0..before.len() {
             if self.view.kinds[i] == EntityType::Org {
                 let entry = counts.entry(self.view.entity_of(i)).or_insert((0, 0));
                 *entry = (entry.0 + 1, i);
@@ -1243,24 +1243,28 @@ impl<'a, 'v> Attributor<'a, 'v> {
     /// insisted", "eventually concluded", ", however, has said"): the word before is its
     /// subject's last.
     fn verb_group_start(&self, verb: usize) -> usize {
+        // Auxiliaries and adverbs ("has also said"), and when it was said: "The Times on
+        // Monday said", "the ministry last week said" (not across a comma: "designed by
+        // Stephen Webster on Friday, said Ms Prophet").
         let mut t = verb;
-        loop {
-            if t > 0 && (SKIPPABLE.contains(&self.word(t - 1)) || is_adverb(self.word(t - 1))) {
+        while t > 0 {
+            let w = self.word(t - 1);
+            if SKIPPABLE.contains(&w)
+                || is_adverb(w)
+                || matches!(w, "yesterday" | "today" | "tonight")
+            {
                 t -= 1;
-            } else if t > 0 && matches!(self.word(t - 1), "yesterday" | "today" | "tonight") {
-                t -= 1;
-            // "The Times on Monday said", "the ministry last week said": when it was said
-            // (not "designed by Stephen Webster on Friday, said Ms Prophet").
             } else if t > 1
-                && TIME_WORDS.contains(&self.word(t - 1))
+                && TIME_WORDS.contains(&w)
                 && matches!(self.word(t - 2), "on" | "last" | "this")
                 && self.gap_before(t).trim().is_empty()
             {
                 t -= 2;
             } else {
-                return t;
+                break;
             }
         }
+        t
     }
 
     /// A country opening the clause of the verb at `verb` speaks for its government: "Malaysia
