@@ -921,6 +921,10 @@ fn provinces_and_peoples_of_every_country_are_known() {
     has(text, "Hubei", EntityType::Place);
     has(text, "Tongan", EntityType::Group);
     has(text, "New Zealanders", EntityType::Group);
+    // Bavaria's own name is, in English news, its club's.
+    let club = "Bayern Munich beat Hertha. Hong Kongers cheered.";
+    has(club, "Bayern Munich", EntityType::Org);
+    has(club, "Hong Kongers", EntityType::Group);
     has(text, "Toshihiko Fukui", EntityType::Person);
     has(text, "Satoru Iwata", EntityType::Person);
 }
