@@ -1674,9 +1674,29 @@ impl<'a, 'v> Attributor<'a, 'v> {
             if p > 0 {
                 let prev = self.view.paragraphs[p - 1].clone();
                 if slice(text, prev.start, prev.end).trim_end().ends_with(':') {
-                    let verbs = self.verbs_between(prev.start, prev.end);
+                    // The sentence that ends with the colon introduces the quotation, not the
+                    // paragraph's first verb ("ballot access in a total of 15 states").
+                    let last = self.sentence_of(prev.end.saturating_sub(1));
+                    let start = last.start.max(prev.start);
+                    let verbs = self.verbs_between(start, prev.end);
                     if let Some((verb, _)) = verbs.first() {
-                        return self.subject_before(*verb, prev.start);
+                        return self.subject_before(*verb, start);
+                    }
+                    // "He provided Wikinews with the text of a message he sent:", "AIP
+                    // chairman Markham Robinson reflects this view in comments:": the person
+                    // the sentence opens with.
+                    let first = self.token_at(start);
+                    if matches!(self.word(first), "He" | "She") {
+                        return self.resolve_pronoun(self.word(first), start);
+                    }
+                    let person = (first..(first + 4).min(self.view.tokens.len()))
+                        .filter_map(|k| self.mention_at(k))
+                        .find(|&m| {
+                            self.view.kinds[m] == EntityType::Person
+                                && !self.after_preposition(m, first)
+                        });
+                    if let Some(m) = person {
+                        return Some(Speaker::Entity(self.view.entity_of(m)));
                     }
                 }
             }

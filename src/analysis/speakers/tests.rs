@@ -1413,3 +1413,22 @@ fn the_subject_of_a_passive_is_no_speaker() {
         );
     }
 }
+
+/// A quotation that opens a paragraph after one ending with a colon is introduced by that
+/// paragraph's last sentence, not its first verb of saying ("access in a total of 15 states"),
+/// and by the person that sentence opens with when it has no such verb.
+#[test]
+fn a_quotation_after_a_colon_is_introduced_by_the_last_sentence() {
+    let text = "Headline\n\nThe ticket has ballot access in a total of 15 states. Darcy \
+                Richardson had his own opinion. He provided us with a message he sent:\n\n\
+                \"Please let Rocky know that I will withdraw.\"\n\nAIP chairman Markham \
+                Robinson reflects this view in comments:\n\n\"It is the AIP position.\"";
+    assert_eq!(
+        speaker_of(text, "Please let Rocky").as_deref(),
+        Some("Darcy Richardson")
+    );
+    assert_eq!(
+        speaker_of(text, "It is the AIP position").as_deref(),
+        Some("Markham Robinson")
+    );
+}
