@@ -2192,11 +2192,21 @@ impl<'a, 'v> Attributor<'a, 'v> {
         if t >= self.view.tokens.len() {
             return None;
         }
-        // "According to Dr. Tom Frieden, …": past a title the name is not part of.
+        // "According to Dr. Tom Frieden, …": past a title the name is not part of. And past
+        // an article before an organisation's whole name ("according to the WHO, …"; not "the
+        // UK's biggest bookmaker" nor "the Hollywood trade paper Variety").
+        let names_all = |m: usize| {
+            let end = self.view.mentions[m].end();
+            self.view.kinds[m] == EntityType::Org
+                && slice(self.view.text, end, self.view.text.len())
+                    .trim_start_matches(' ')
+                    .starts_with([',', '.', ';', '(', ')'])
+        };
         let t = if self.mention_at(t).is_none()
-            && self.mention_at(t + 1).is_some()
-            && gazetteer().title_head(self.word(t)).is_some()
-        {
+            && self.mention_at(t + 1).is_some_and(|m| {
+                gazetteer().title_head(self.word(t)).is_some()
+                    || matches!(self.word(t), "the" | "The") && names_all(m)
+            }) {
             t + 1
         } else {
             t

@@ -1432,3 +1432,31 @@ fn a_quotation_after_a_colon_is_introduced_by_the_last_sentence() {
         Some("Markham Robinson")
     );
 }
+
+/// "According to the WHO, …" is the organisation's (was the description "WHO"), and so is a
+/// clause that ends "…, according to the Financial Times."; "according to the UK's biggest
+/// bookmaker" is not the UK's.
+#[test]
+fn according_to_the_organisation_is_the_organisation() {
+    let text = "Headline\n\nMeasles spread. According to the WHO, the number of cases rose. \
+                Mr Glazer is advised by NM Rothschild, according to the Financial Times. \
+                According to the UK's biggest bookmaker, the film will win.";
+    let found = reported(text);
+    let speaker = |start: &str| {
+        found
+            .iter()
+            .find(|(clause, _)| clause.starts_with(start))
+            .unwrap_or_else(|| panic!("no clause {start:?} in {found:?}"))
+            .1
+            .clone()
+    };
+    assert_eq!(
+        speaker("the number of cases rose").as_deref(),
+        Some("World Health Organization")
+    );
+    assert_eq!(speaker("Mr Glazer").as_deref(), Some("Financial Times"));
+    assert_ne!(
+        speaker("the film will win").as_deref(),
+        Some("United Kingdom")
+    );
+}
