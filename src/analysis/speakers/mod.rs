@@ -253,6 +253,41 @@ fn is_adverb(word: &str) -> bool {
         && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// The words can describe a speaker: a noun phrase ("the fire service", "a government
+/// source"), not a clause or a date that parsing cut out of a sentence ("story he sometimes",
+/// "majority of the people have responded have just", "a March 14").
+fn is_description(phrase: &str) -> bool {
+    let cut_date = phrase
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    !cut_date
+        && !phrase.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "he" | "she"
+                    | "they"
+                    | "you"
+                    | "I"
+                    | "we"
+                    | "me"
+                    | "him"
+                    | "them"
+                    | "your"
+                    | "my"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "just"
+                    | "sometimes"
+            )
+        })
+}
+
 /// Token `k` is a noun after an article or a quantifier: "denied all claims that", "the
 /// reports that", "a reported increase"; after a quantifier only a plural is ("they all
 /// said" is a verb).
@@ -1060,7 +1095,7 @@ impl<'a, 'v> Attributor<'a, 'v> {
             self.view.tokens[start + 1].start,
             self.view.tokens[last].end,
         );
-        Some(Speaker::Described(text.to_string()))
+        is_description(text).then(|| Speaker::Described(text.to_string()))
     }
 
     /// Who issued the `noun` ("statement", "report") last named before token `before`: its
@@ -2248,9 +2283,8 @@ impl<'a, 'v> Attributor<'a, 'v> {
         let s = self
             .subject_before(last + 1, self.view.tokens[t].start)
             .or_else(|| {
-                Some(Speaker::Described(
-                    phrase.trim_start_matches("the ").to_string(),
-                ))
+                let described = phrase.trim_start_matches("the ");
+                is_description(described).then(|| Speaker::Described(described.to_string()))
             })?;
         Some((s, end))
     }

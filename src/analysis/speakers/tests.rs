@@ -1460,3 +1460,22 @@ fn according_to_the_organisation_is_the_organisation() {
         Some("United Kingdom")
     );
 }
+
+/// A description of a speaker is a noun phrase, not a clause or a date that parsing cut out of
+/// the sentence: "In a story he sometimes told, …" is no one's named "story he sometimes", and
+/// "According to a March 14, 2019 press release" no one's named "a March 14".
+#[test]
+fn a_clause_cut_from_a_sentence_describes_no_speaker() {
+    let text = "Headline\n\nBaker began playing drums. In a story he sometimes told, he had a \
+                habit of tapping on desks. According to a March 14, 2019 NATO press release, \
+                Hungary spent 1.15% of its GDP on defence.";
+    for (clause, speaker) in reported(text) {
+        assert!(
+            !matches!(
+                speaker.as_deref(),
+                Some("story he sometimes" | "a March 14")
+            ),
+            "{clause:?} given to {speaker:?}"
+        );
+    }
+}
