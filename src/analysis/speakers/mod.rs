@@ -14,10 +14,10 @@ use super::{EntityType, QuoteKind};
 
 pub(crate) mod words;
 use words::{
-    AUDIENCES, AUXILIARIES, BARE_CLAUSE_VERBS, CLOSING_VERBS, DETERMINERS, GENERIC_HEADS,
-    INDEFINITE, MEDIA_NOUNS, MEDIA_TAILS, NEGATED_AUXILIARIES, NOMINATIVE_PRONOUNS, NOT_SUBJECTS,
-    NUMBER_WORDS, ORG_ROLES, PERSON_ROLES, POSSESSIVES, PRONOUNS, QUANTITY_BOUNDS, RELATIVES,
-    SAYING_VERBS, SKIPPABLE, SPEAKING_GROUPS, TIME_WORDS,
+    AUDIENCES, AUXILIARIES, BARE_CLAUSE_VERBS, CLAUSE_WORDS, CLOSING_VERBS, DETERMINERS,
+    GENERIC_HEADS, INDEFINITE, MEDIA_NOUNS, MEDIA_TAILS, NEGATED_AUXILIARIES, NOMINATIVE_PRONOUNS,
+    NOT_SUBJECTS, NUMBER_WORDS, ORG_ROLES, PERSON_ROLES, POSSESSIVES, PRONOUNS, QUANTITY_BOUNDS,
+    RELATIVES, SAYING_VERBS, SKIPPABLE, SPEAKING_GROUPS, TIME_WORDS,
 };
 
 /// Who says a quote: an entity of the corpus, or a speaker the text only describes
@@ -257,35 +257,12 @@ fn is_adverb(word: &str) -> bool {
 /// source"), not a clause or a date that parsing cut out of a sentence ("story he sometimes",
 /// "majority of the people have responded have just", "a March 14").
 fn is_description(phrase: &str) -> bool {
-    let cut_date = phrase
-        .split_whitespace()
+    let mut words = phrase.split_whitespace();
+    let cut_date = words
+        .clone()
         .next_back()
         .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
-    !cut_date
-        && !phrase.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "he" | "she"
-                    | "they"
-                    | "you"
-                    | "I"
-                    | "we"
-                    | "me"
-                    | "him"
-                    | "them"
-                    | "your"
-                    | "my"
-                    | "have"
-                    | "has"
-                    | "had"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "just"
-                    | "sometimes"
-            )
-        })
+    !cut_date && !words.any(|w| CLAUSE_WORDS.contains(&w))
 }
 
 /// Token `k` is a noun after an article or a quantifier: "denied all claims that", "the

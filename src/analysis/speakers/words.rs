@@ -421,6 +421,31 @@ pub(super) const ORG_ROLES: WordSet = WordSet::new(&[
     "operator",
 ]);
 
+/// Words of a clause, never of a noun phrase describing a speaker: pronouns, auxiliaries and
+/// the adverbs that stand between them and a verb ("story he sometimes told").
+pub(super) const CLAUSE_WORDS: WordSet = WordSet::new(&[
+    "he",
+    "she",
+    "they",
+    "you",
+    "I",
+    "we",
+    "me",
+    "him",
+    "them",
+    "your",
+    "my",
+    "have",
+    "has",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "just",
+    "sometimes",
+]);
+
 pub(super) const GENERIC_HEADS: WordSet = WordSet::new(&[
     "sides",
     "parties",
