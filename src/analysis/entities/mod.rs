@@ -353,6 +353,8 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             } else if words.word(j) == "news"
                 && words.word(j.saturating_add(1).min(tokens.len() - 1)) == "agency"
                 && words.joined(j)
+                // Not "The news agency reported": an ordinary word opening the sentence.
+                && !(j - i == 1 && words.starts_clause(i) && g.is_common_word(words.word(i)))
             {
                 mentions.push(Mention::new(
                     tokens[i].start,

@@ -929,12 +929,17 @@ fn provinces_and_peoples_of_every_country_are_known() {
     has(text, "Satoru Iwata", EntityType::Person);
 }
 
-/// A sentence's ordinary first word before "outbreak", "pandemic" or "virus" names nothing:
-/// "The outbreak spread" has no event, "Corona pandemic" has.
+/// A sentence's ordinary first word before "outbreak", "pandemic", "virus" or "news agency"
+/// names nothing: "The outbreak spread" has no event, "Corona pandemic" has. Nor does a time
+/// zone ("5 p.m. ET").
 #[test]
 fn the_outbreak_is_no_event() {
-    let text = "The outbreak spread. The virus mutated. Then the Corona pandemic hit.";
-    lacks(text, &["The outbreak", "The virus"]);
+    let text = "The outbreak spread. The virus mutated. Then the Corona pandemic hit. The \
+                news agency reported it at 5 p.m. ET.";
+    lacks(
+        text,
+        &["The outbreak", "The virus", "The news agency", "ET"],
+    );
     has(text, "Corona pandemic", EntityType::Event);
 }
 
