@@ -1264,6 +1264,22 @@ fn classify_unknown(
             .may_be_a_surname(a, b)
             .then_some((EntityType::Other, true));
     }
+    // "a Category 5 hurricane", "Chapter 11", "Halo 2": an ordinary word that numbers a
+    // thing wherever the article capitalises it names no one ("Biden led Trump 47 percent
+    // to 40" still does: "Trump" stands alone elsewhere).
+    let numbered = |k: usize| {
+        k + 1 < words.tokens.len()
+            && words.joined(k)
+            && words.word(k + 1).starts_with(|c: char| c.is_ascii_digit())
+    };
+    if n == 1 && numbered(a) && g.is_common_word(first) && !after_title {
+        let always_numbered = (0..words.tokens.len())
+            .filter(|&k| strip_possessive_word(words.word(k)) == first)
+            .all(numbered);
+        if always_numbered {
+            return None;
+        }
+    }
     // "a new TV", "MPs", "his PhD": an abbreviation of an ordinary noun names nothing.
     if n == 1 && g.is_common_acronym(first) {
         return None;

@@ -974,3 +974,14 @@ fn a_chief_officer_is_a_title() {
     has(text, "Sony", EntityType::Org);
     lacks(text, &["Technological Officer", "Operating Officer"]);
 }
+
+/// An ordinary word that numbers a thing wherever the article capitalises it names no one
+/// ("a Category 5 hurricane", "Chapter 11"); a name that also stands alone still does
+/// ("Biden led Trump 47 percent to 40").
+#[test]
+fn a_numbered_ordinary_word_is_no_name() {
+    let text = "It became a Category 5 storm, then Category 4. The firm filed for Chapter 11. \
+                Donald Trump spoke. Biden led Trump 47 percent to 40.";
+    lacks(text, &["Category", "Chapter"]);
+    has(text, "Trump", EntityType::Person);
+}
