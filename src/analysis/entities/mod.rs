@@ -276,11 +276,10 @@ pub fn find_mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
     // every "the" of the article cost a tenth of finding mentions.
     let opening_caps: Vec<&str> = tokens
         .iter()
+        .filter(|t| t.text(text).starts_with(char::is_uppercase))
         .filter(|&&t| opens_clause(text, t))
         .map(|t| strip_possessive_word(t.text(text)))
-        .filter(|w| {
-            w.starts_with(char::is_uppercase) && !mid_caps.contains_key(w) && !g.is_common_word(w)
-        })
+        .filter(|w| !mid_caps.contains_key(w) && !g.is_common_word(w))
         .collect();
     let lower_seen = written_lower_too(text, tokens, mid_caps.keys().chain(&opening_caps));
     let words = Words {

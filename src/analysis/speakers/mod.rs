@@ -257,12 +257,11 @@ fn is_adverb(word: &str) -> bool {
 /// source"), not a clause or a date that parsing cut out of a sentence ("story he sometimes",
 /// "majority of the people have responded have just", "a March 14").
 fn is_description(phrase: &str) -> bool {
-    let mut words = phrase.split_whitespace();
-    let cut_date = words
-        .clone()
+    let cut_date = phrase
+        .split_whitespace()
         .next_back()
         .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
-    !cut_date && !words.any(|w| CLAUSE_WORDS.contains(&w))
+    !cut_date && !phrase.split_whitespace().any(|w| CLAUSE_WORDS.contains(&w))
 }
 
 /// Token `k` is a noun after an article or a quantifier: "denied all claims that", "the
